@@ -1,0 +1,38 @@
+# Two commands for a fresh machine: `make serve` (the site) and `make test` (the whole test suite).
+# Each installs what it needs first. Everything else here is a building block of those two.
+VENV    := .venv
+PYTHON  := $(VENV)/bin/python
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONPATH := hooks
+
+.PHONY: serve test build validate chromium clean
+
+serve: $(VENV)/.site  ## install and serve the site on http://127.0.0.1:8000
+	$(PYTHON) -m mkdocs serve
+
+test: $(VENV)/.test chromium  ## install and run the whole test suite (model, build, browser)
+	$(PYTHON) -m pytest
+
+build: $(VENV)/.site  ## build the site into site/ with --strict
+	$(PYTHON) -m mkdocs build --strict
+
+validate: $(VENV)/.site  ## check every YAML file; prints path:line: message for each problem
+	$(PYTHON) -m model validate
+
+$(VENV)/.site: requirements.txt
+	test -x $(PYTHON) || python3 -m venv $(VENV)
+	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.test: requirements-test.txt $(VENV)/.site
+	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	touch $@
+
+# Browser tests drive Debian's Chromium (Playwright cannot download its own browser here).
+chromium:
+	@command -v chromium >/dev/null || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium; }
+
+clean:
+	rm -rf site .pytest_cache

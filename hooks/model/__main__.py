@@ -1,0 +1,4 @@
+"""Command line: `python -m model validate` (run with `hooks` on PYTHONPATH; `make validate` does)."""
+from .cli import main
+
+raise SystemExit(main())

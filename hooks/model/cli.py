@@ -1,0 +1,35 @@
+"""The `validate` command: every problem as `path:line: message`, exit code 1 if any error."""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from .library import load_library
+from .problems import Problem
+
+
+def collect_problems(root: Path) -> list[Problem]:
+    """All problems in the repository's YAML: the practice library (and anything added beside it)."""
+    return sorted(load_library(root).problems)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m model", description="Check the YAML of the practice library.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    check = sub.add_parser("validate", help="check every YAML file and report all problems at once")
+    check.add_argument("--root", type=Path, default=Path("."), help="repository root (default: current folder)")
+    args = parser.parse_args(argv)
+    return validate(args.root)
+
+
+def validate(root: Path) -> int:
+    problems = collect_problems(root)
+    for problem in problems:
+        print(f"{problem.severity}: {problem}" if problem.severity == "warning" else str(problem))
+    errors = sum(p.severity == "error" for p in problems)
+    warnings = len(problems) - errors
+    summary = f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+    print(("All YAML files are valid" if not problems else summary) + ".", file=sys.stderr)
+    return 1 if errors else 0

@@ -1,0 +1,100 @@
+"""JSON Schema checks with messages that name the field, the line and the fix."""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+from jsonschema import Draft202012Validator
+from referencing import Registry
+from referencing.jsonschema import DRAFT202012
+
+from .problems import Problems, did_you_mean
+from .yaml_source import YamlDocument
+
+_TYPE_NAMES = {"string": "text", "array": "a list", "object": "a mapping of fields", "integer": "a whole number",
+               "number": "a number", "boolean": "true or false"}
+
+
+@lru_cache(maxsize=8)
+def _validators(schema_dir: str) -> dict[str, Draft202012Validator]:
+    """One validator per schema file name (e.g. 'practice'), sharing definitions.schema.json."""
+    schemas = {p.name: json.loads(p.read_text(encoding="utf-8")) for p in Path(schema_dir).glob("*.schema.json")}
+    registry = Registry().with_resources(
+        (name, DRAFT202012.create_resource(body)) for name, body in schemas.items()
+    )
+    return {name.removesuffix(".schema.json"): Draft202012Validator(body, registry=registry) for name, body in schemas.items()}
+
+
+def check(doc: YamlDocument, schema_dir: Path, schema_name: str, problems: Problems) -> bool:
+    """Validate `doc.data` against `schema/<schema_name>.schema.json`; report every error. True if valid."""
+    validator = _validators(str(schema_dir))[schema_name]
+    ok = True
+    for error in sorted(validator.iter_errors(doc.data), key=lambda e: [str(p) for p in e.absolute_path]):
+        ok = False
+        for path, message in _explain(error, f"schema/{schema_name}.schema.json"):
+            problems.error(doc.path, doc.line_of(*path), message)
+    return ok
+
+
+def _field(path) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "the file"
+
+
+def _explain(error, schema_file: str):
+    """Yield (path, message) pairs for one jsonschema error."""
+    path = tuple(error.absolute_path)
+    name = f"`{_field(path)}`" if path else "the file"
+    kind, value, spec = error.validator, error.instance, error.validator_value
+    if kind == "additionalProperties":
+        allowed = error.schema.get("properties", {})
+        for key in sorted(set(value) - set(allowed), key=str):
+            yield path + (key,), f"unknown field `{key}`.{did_you_mean(key, allowed)} Remove or rename it (allowed fields are in {schema_file})."
+    elif kind == "required":
+        missing = [k for k in spec if k not in value]
+        for key in missing:
+            yield path, f"missing required field `{key}` in {name}: add it (see {schema_file})."
+    elif kind in ("enum", "const"):
+        choices = spec if kind == "enum" else [spec]
+        yield path, f"{name} is `{value}`, which is not allowed.{did_you_mean(value, choices)}"
+    elif kind == "type":
+        found = "a date: put it in quotes" if type(value).__name__ in ("date", "datetime") else f"{_TYPE_NAMES.get(_json_type(value), _json_type(value))}"
+        yield path, f"{name} must be {_TYPE_NAMES.get(spec, spec)}, but is {found}."
+    elif kind == "minLength":
+        yield path, f"{name} is too short: write at least {spec} characters."
+    elif kind == "maxLength":
+        yield path, f"{name} is too long ({len(value)} characters): keep it under {spec}."
+    elif kind == "minItems":
+        yield path, f"{name} needs at least {spec} item{'s' if spec > 1 else ''}: add one."
+    elif kind == "uniqueItems":
+        yield path, f"{name} lists the same value twice: remove the repeat."
+    elif kind == "pattern":
+        yield path, f"{name} {_pattern_hint(spec)}"
+    elif kind == "format":
+        yield path, f"{name} must be a {spec} (YYYY-MM-DD)."
+    else:
+        yield path, f"{name}: {error.message}."
+
+
+def _pattern_hint(pattern: str) -> str:
+    if pattern.startswith("^[a-z0-9]"):
+        return "must be lower-case letters and digits joined by single hyphens, e.g. `invite-by-letter`."
+    if "<>" in pattern:
+        return "must not contain `<` or `>` (HTML is not allowed here)" + (", and must end with a full stop." if "[.?!]" in pattern else ".")
+    if "[.?!]" in pattern:
+        return "must be one sentence ending with a full stop."
+    if "\\d{4}" in pattern:
+        return "must be a date written YYYY-MM-DD, in quotes."
+    if "https" in pattern:
+        return "must be a web address starting with https://."
+    return f"does not match the expected form `{pattern}`."
+
+
+def _json_type(value) -> str:
+    for name, types in (("boolean", bool), ("integer", int), ("number", float), ("string", str), ("array", list), ("object", dict)):
+        if isinstance(value, types):
+            return name
+    return "empty" if value is None else type(value).__name__

@@ -1,0 +1,49 @@
+"""The loaded library for the current build, shared by the hooks (not a hook itself).
+
+MkDocs keeps hook modules loaded across `mkdocs serve` rebuilds but creates a new config for each
+build, so the library is reloaded whenever the config object changes: no stale state.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import jinja2
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+
+from model import Library, load_library
+
+log = get_plugin_logger("library")
+_state: dict = {"config": None, "library": None}
+
+
+def repo_root(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path).resolve().parent
+
+
+def library(config: MkDocsConfig) -> Library:
+    """Load and check practices/ once per build; stop the build with every error at once."""
+    if _state["config"] is not config:
+        lib = load_library(repo_root(config))
+        _state.update(config=config, library=lib)
+        for warning in lib.problems.warnings:
+            log.warning(str(warning))
+    lib = _state["library"]
+    if lib.problems.errors:
+        count = len(lib.problems.errors)
+        raise PluginError(f"{count} error{'s' * (count > 1)} in the YAML files:\n"
+                          + "\n".join(str(p) for p in lib.problems.errors)
+                          + "\nFix them (run `make validate` to check) and build again.")
+    return lib
+
+
+def render(env, template: str, **context) -> str:
+    """Render one of our templates; a template mistake stops the build with its file and line."""
+    try:
+        return env.get_template(template).render(**context)
+    except jinja2.TemplateSyntaxError as exc:
+        raise PluginError(f"overrides/{template}:{exc.lineno}: template syntax error: {exc.message}") from None
+    except jinja2.TemplateError as exc:
+        raise PluginError(f"overrides/{template}: cannot render the template: {exc}") from None
