@@ -55,8 +55,9 @@ def _explain(error, schema_file: str):
             yield path + (key,), f"unknown field `{key}`.{did_you_mean(key, allowed)} Remove or rename it (allowed fields are in {schema_file})."
     elif kind == "required":
         missing = [k for k in spec if k not in value]
+        where = f" in {name}" if path else ""
         for key in missing:
-            yield path, f"missing required field `{key}` in {name}: add it (see {schema_file})."
+            yield path, f"missing required field `{key}`{where}: add it (see {schema_file})."
     elif kind in ("enum", "const"):
         choices = spec if kind == "enum" else [spec]
         yield path, f"{name} is `{value}`, which is not allowed.{did_you_mean(value, choices)}"

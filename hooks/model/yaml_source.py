@@ -92,7 +92,8 @@ def _check_nodes(root: yaml.Node, doc: YamlDocument, problems: Problems) -> bool
             return False
         seen.add(id(node))
         if node.tag not in _PLAIN_TAGS:
-            problems.error(doc.path, line, f"the tag `{node.tag}` is not allowed: remove it and write a plain value.")
+            tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+            problems.error(doc.path, line, f"the tag `{tag}` is not allowed: remove it and write a plain value.")
             ok = False
             continue
         if len(path) > MAX_DEPTH:
