@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import schemas
+from . import placeholders, schemas
 from .problems import Problems, did_you_mean
 from .yaml_source import YamlDocument, read_yaml
 
@@ -127,7 +127,7 @@ def _load_entries(lib: Library, root: Path, base: Path, schema_dir: Path) -> dic
             lib.problems.error(shown, 1, f"unexpected file: entries are `.yml` files directly in {where}.")
             continue
         doc = read_yaml(file, shown, lib.problems)
-        if doc is None:
+        if doc is None or not placeholders.check(doc, lib.problems):  # a scaffolded file not yet filled in
             continue
         kind = KIND_FOLDERS[folder]
         data = doc.data
