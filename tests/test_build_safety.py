@@ -1,0 +1,107 @@
+"""The build on bad or hostile input: clear errors, no traceback, no script injected, no stale state."""
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, build_site
+
+HOSTILE_BODY = """\
+body: |
+  Before <script>alert("body")</script> after.
+
+  <img src="x" onerror="alert('img')"> and <iframe src="https://example.org/"></iframe>
+
+  [a link](javascript:alert('link')) and <a href="javascript:alert('a')">another</a>.
+
+  <div onclick="alert('div')" style="background:url(javascript:alert(1))">styled</div>
+"""
+
+
+def copy_project(tmp_path: Path) -> Path:
+    """A throwaway copy of the repository's sources, to build with changes."""
+    project = tmp_path / "project"
+    project.mkdir()
+    for name in ("mkdocs.yml", "CONTRIBUTING.md"):
+        if (ROOT / name).exists():
+            shutil.copy(ROOT / name, project / name)
+    for folder in ("hooks", "overrides", "docs", "schema", "practices", "assessment"):
+        if (ROOT / folder).exists():
+            shutil.copytree(ROOT / folder, project / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    return project
+
+
+def replace_body(entry: Path, new_body: str) -> None:
+    text = entry.read_text(encoding="utf-8")
+    start = text.index("body: |")
+    end = text.index("\nsources:")
+    entry.write_text(text[:start] + new_body + text[end:], encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("hostile")
+    project = copy_project(tmp)
+    replace_body(project / "practices" / "practices" / "run-parallel-processes.yml", HOSTILE_BODY)
+    stages = project / "practices" / "stages.yml"
+    stages.write_text(stages.read_text(encoding="utf-8").replace(
+        "    intro: |\n", "    intro: |\n      <script>alert('intro')</script>\n", 1), encoding="utf-8")
+    result = build_site(project, tmp / "site")
+    assert result.returncode == 0, result.stderr
+    return tmp / "site"
+
+
+def test_script_and_event_handlers_in_yaml_never_reach_a_page(hostile_site):
+    for page in [p for p in hostile_site.rglob("*.html")]:
+        html = page.read_text(encoding="utf-8")
+        assert "alert(" not in html, page
+        assert not re.search(r"<[^>]+\son\w+=", html.split("<body")[1] if "<body" in html else html), page
+        assert "javascript:" not in html, page
+        assert "<iframe" not in html, page
+
+
+def test_hostile_text_is_still_shown_as_harmless_text(hostile_site):
+    html = next(hostile_site.rglob("run-parallel-processes*.html")).read_text(encoding="utf-8")
+    assert "Before" in html and "after." in html and "styled" in html
+
+
+def test_hostile_text_is_kept_out_of_the_search_index_as_markup(hostile_site):
+    index = (hostile_site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "<script" not in index and "alert(" not in index
+
+
+def test_bad_yaml_stops_the_build_with_file_line_and_no_traceback(tmp_path):
+    project = copy_project(tmp_path)
+    entry = project / "practices" / "practices" / "run-parallel-processes.yml"
+    entry.write_text(entry.read_text(encoding="utf-8").replace("stages: [", "stages: [desing, "), encoding="utf-8")
+    (project / "practices" / "challenges" / "empty-file.yml").write_text("", encoding="utf-8")
+    result = build_site(project, tmp_path / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "Traceback" not in output
+    assert re.search(r"practices/practices/run-parallel-processes\.yml:\d+: unknown stage `desing`\. Did you mean `design`\?", output)
+    assert "practices/challenges/empty-file.yml:1: file is empty" in output
+    assert "2 errors in the YAML files" in output
+
+
+def test_a_second_build_sees_changed_yaml(tmp_path):
+    """`mkdocs serve` keeps hook modules loaded between builds: nothing stale may survive a rebuild."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    project = copy_project(tmp_path)
+    entry = project / "practices" / "practices" / "run-parallel-processes.yml"
+
+    def build_once():
+        config = load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+        config.plugins.on_startup(command="serve", dirty=False)
+        build(config)
+        return next((tmp_path / "site").rglob("run-parallel-processes*.html")).read_text(encoding="utf-8")
+
+    assert "A changed title for the rebuild" not in build_once()
+    text = entry.read_text(encoding="utf-8")
+    entry.write_text(re.sub(r"^title: .*$", "title: A changed title for the rebuild", text, count=1, flags=re.M), encoding="utf-8")
+    assert "A changed title for the rebuild" in build_once()
