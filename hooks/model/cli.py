@@ -9,13 +9,15 @@ from pathlib import Path
 
 from . import scaffold
 from .github import annotation
+from .assessment import load_assessment
 from .library import load_library
 from .problems import Problem
 
 
 def collect_problems(root: Path) -> list[Problem]:
-    """All problems in the repository's YAML: the practice library (and anything added beside it)."""
-    return sorted(load_library(root).problems)
+    """All problems in the repository's YAML: the practice library and the self-assessment."""
+    lib = load_library(root)
+    return sorted(lib.problems + load_assessment(root, lib).problems)
 
 
 def main(argv: list[str] | None = None) -> int:
