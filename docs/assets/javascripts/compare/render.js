@@ -1,0 +1,56 @@
+// Small DOM helpers for the comparison pages. Every text goes in through textContent (text nodes).
+
+export function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) {
+    if (value === null || value === undefined || value === false) continue;
+    if (name === "text") node.textContent = value;
+    else if (name === "className") node.className = value;
+    else node.setAttribute(name, value === true ? "" : String(value));
+  }
+  for (const child of children.flat()) {
+    if (child === null || child === undefined || child === false) continue;
+    node.append(typeof child === "string" || typeof child === "number" ? document.createTextNode(String(child)) : child);
+  }
+  return node;
+}
+
+// A data table: the first cell of each row is its header.
+export function table(caption, head, rows, className = "") {
+  return el("div", { className: "mpl-table-wrap" },
+    el("table", { className: `mpl-table ${className}`.trim() },
+      el("caption", { text: caption }),
+      el("thead", {}, el("tr", {}, head.map((h) => el("th", { scope: "col", text: h })))),
+      el("tbody", {}, rows.map((row) => el("tr", {},
+        row.map((cell, i) => (i === 0 ? el("th", { scope: "row" }, cell) : el("td", {}, cell))))))));
+}
+
+export function formatScore(value) {
+  return value === null || value === undefined ? "no score" : String(Math.round(value));
+}
+
+export function formatChange(value) {
+  if (value === null || value === undefined) return "–";
+  const rounded = Math.round(value);
+  return rounded > 0 ? `+${rounded}` : String(rounded);
+}
+
+// A heading that takes focus when results appear, so that keyboard and screen reader users land on them.
+export function focusHeading(text, level = "h2") {
+  return el(level, { tabindex: "-1", className: "mpl-results__heading", text });
+}
+
+// A link to a practice page: the scoring data gives URLs relative to the site root.
+export function practiceLink(rec, siteRoot) {
+  const href = rec.url ? new URL(rec.url, siteRoot).href : null;
+  return href ? el("a", { href, text: rec.title }) : el("span", { text: rec.title });
+}
+
+export function downloadText(fileName, text) {
+  const url = URL.createObjectURL(new Blob([text], { type: "application/json" }));
+  const link = el("a", { href: url, download: fileName, hidden: true });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}

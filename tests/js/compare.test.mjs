@@ -1,0 +1,172 @@
+// Unit tests of the pure comparison and aggregation functions (docs/assets/javascripts/compare/).
+import { test } from "node:test";
+import assert from "node:assert/strict";
+
+import { combine, compareSnapshots, perspectiveLabels, readPerspectiveFiles } from "../../docs/assets/javascripts/compare/compare.js";
+import { answerLabel, normalisedValue, questionList } from "../../docs/assets/javascripts/compare/questions.js";
+import {
+  deleteSnapshot, exportSnapshots, importSnapshots, loadSnapshots, parseSnapshotsFile, renameSnapshot, saveSnapshot,
+} from "../../docs/assets/javascripts/compare/snapshots.js";
+import { DATA, parseAnswers, score } from "./compare-fixture.mjs";
+
+const file = (answers, extra = {}) => ({ format: "mpl-assessment-answers", questionnaire_version: DATA.version,
+  saved_at: "2026-01-01T00:00:00Z", profile: [], answers, ...extra });
+const perspective = (label, answers, extra) => ({ label, file: file(answers, extra), dropped: [] });
+
+test("questions are read with their scale options", () => {
+  const q = questionList(DATA).find((x) => x.id === "q1");
+  assert.deepEqual(q.options.map((o) => o.value), [0, 1, 2, 3]);
+  assert.equal(answerLabel(q, { value: 2 }), "Usually");
+  assert.equal(answerLabel(q, { status: "na", reason: "we fund only" }), "Not applicable: we fund only");
+  assert.equal(answerLabel(q, { status: "dont-know" }), "Don't know");
+  assert.equal(answerLabel(q, undefined), "Not answered");
+  assert.equal(normalisedValue(q, { value: 3 }), 1);
+  assert.equal(normalisedValue(q, { status: "dont-know" }), null);
+});
+
+test("comparing two snapshots lists changed answers and changed recommendations", () => {
+  const before = file({ q1: { value: 0 }, q2: { value: 3 }, q3: { value: 1 } });
+  const after = file({ q1: { value: 3 }, q2: { value: 0 }, q3: { value: 3 }, q4: { status: "dont-know" } });
+  const result = compareSnapshots(DATA, before, after, score);
+  assert.deepEqual(result.changedAnswers.map((c) => [c.question, c.before, c.after]), [
+    ["q1", "Never", "Always"], ["q2", "Always", "Never"], ["q3", "Sometimes", "Always"], ["q4", "Not answered", "Don't know"]]);
+  assert.deepEqual(result.newlyRecommended.map((r) => r.id), ["p-two"]);
+  assert.deepEqual(result.noLongerRecommended.map((r) => r.id), ["p-one"]);
+  const stage = result.stages.find((s) => s.id === "in-the-room");
+  assert.equal(Math.round(stage.before), 33);
+  assert.equal(stage.after, 100);
+  assert.equal(Math.round(stage.change), 67);
+});
+
+test("identical snapshots have no changes", () => {
+  const a = file({ q1: { value: 1 }, q4: { status: "na", reason: "x" } });
+  const result = compareSnapshots(DATA, a, structuredClone(a), score);
+  assert.deepEqual(result.changedAnswers, []);
+  assert.deepEqual(result.newlyRecommended, []);
+  assert.deepEqual(result.noLongerRecommended, []);
+});
+
+test("a changed not-applicable reason counts as a change", () => {
+  const result = compareSnapshots(DATA, file({ q4: { status: "na", reason: "a" } }), file({ q4: { status: "na", reason: "b" } }), score);
+  assert.deepEqual(result.changedAnswers.map((c) => c.question), ["q4"]);
+});
+
+test("the planted disagreement is ranked first, ties by number of perspectives", () => {
+  const result = combine(DATA, [
+    perspective("Commissioner", { q1: { value: 1 }, q2: { value: 0 }, q3: { value: 2 }, q4: { value: 1 } }),
+    perspective("Facilitator", { q1: { value: 2 }, q2: { value: 3 }, q3: { value: 1 }, q4: { value: 2 } }),
+    perspective("Assembly member", { q3: { value: 1 }, q4: { value: 0 } }),
+  ], score);
+  // q2 spreads over the whole scale; q4 over two thirds; q1 and q3 over one third, q3 answered by more.
+  assert.deepEqual(result.disagreements.map((d) => d.question), ["q2", "q4", "q3", "q1"]);
+  const first = result.disagreements[0];
+  assert.equal(first.spread, 1);
+  assert.deepEqual(first.answers.map((a) => a.answer), ["Never", "Always", "Not answered"]);
+});
+
+test("combined stage scores are the mean of the perspectives' scores, each counted once", () => {
+  const result = combine(DATA, [
+    perspective("A", { q1: { value: 3 }, q2: { value: 3 } }),
+    perspective("B", { q1: { value: 0 } }),
+    perspective("C", { q1: { status: "dont-know" } }),
+  ], score);
+  const stage = result.stages.find((s) => s.id === "recruitment");
+  assert.deepEqual(stage.scores, [100, 0, null]);
+  assert.equal(stage.combined, 50);
+  assert.deepEqual(stage.missing, ["C"]);
+});
+
+test("a recommendation from one perspective of three is kept and marked minority", () => {
+  const result = combine(DATA, [
+    perspective("A", { q1: { value: 0 }, q2: { value: 0 } }),
+    perspective("B", { q1: { value: 0 }, q2: { value: 3 } }),
+    perspective("C", { q1: { value: 0 }, q2: { value: 3 } }),
+  ], score);
+  assert.deepEqual(result.recommendations.map((r) => [r.id, r.support, r.minority]), [["p-one", 3, false], ["p-two", 1, true]]);
+  assert.deepEqual(result.recommendations[1].supportedBy, ["A"]);
+  assert.equal(result.recommendations[1].reasons[0].perspective, "A");
+});
+
+test("not applicable and don't know are reported per perspective", () => {
+  const result = combine(DATA, [
+    perspective("A", { q1: { status: "na", reason: "we only fund" } }),
+    perspective("B", { q1: { status: "dont-know" }, q2: { status: "dont-know" } }),
+  ], score);
+  assert.deepEqual(result.notApplicable.map((p) => [p.perspective, p.items.map((i) => i.question)]), [["A", ["q1"]], ["B", []]]);
+  assert.deepEqual(result.dontKnow.map((p) => [p.perspective, p.items.map((i) => i.question)]), [["A", []], ["B", ["q1", "q2"]]]);
+});
+
+test("files on another questionnaire version combine on shared questions; the rest is reported", () => {
+  const files = [
+    { name: "old.json", text: JSON.stringify(file({ q1: { value: 3 }, gone: { value: 1 } }, { questionnaire_version: "0.9", perspective: "Recruiter" })) },
+    { name: "new.json", text: JSON.stringify(file({ q1: { value: 0 } })) },
+  ];
+  const read = readPerspectiveFiles(DATA, files, parseAnswers);
+  assert.deepEqual(read.refused, []);
+  const result = combine(DATA, read.accepted, score);
+  assert.deepEqual(result.versions.map((v) => [v.perspective, v.version, v.current, v.leftOut]),
+    [["Recruiter", "0.9", false, ["gone"]], ["new", DATA.version, true, []]]);
+  assert.equal(result.disagreements[0].question, "q1");
+  assert.equal(result.disagreements[0].spread, 1);
+});
+
+test("malformed and hostile files are refused while the others combine", () => {
+  const good = JSON.stringify(file({ q1: { value: 1 } }, { perspective: "Facilitator" }));
+  const read = readPerspectiveFiles(DATA, [
+    { name: "a.json", text: good },
+    { name: "broken.json", text: "{not json" },
+    { name: "evil.json", text: JSON.stringify({ format: "mpl-assessment-answers", answers: { "<img src=x onerror=alert(1)>": { value: "<script>" } } }) },
+    { name: "huge.json", text: "x".repeat(1_000_001) },
+    { name: "b.json", text: good },
+  ], parseAnswers);
+  assert.deepEqual(read.accepted.map((a) => a.label), ["Facilitator", "Facilitator (2)"]);
+  assert.deepEqual(read.refused.map((r) => r.name), ["broken.json", "evil.json", "huge.json"]);
+  for (const r of read.refused) assert.ok(r.errors.length > 0 && r.errors.every((e) => typeof e === "string" && e.length > 10));
+  assert.equal(combine(DATA, read.accepted, score).perspectives.length, 2);
+});
+
+test("perspective labels fall back to the file name and are made unique", () => {
+  assert.deepEqual(perspectiveLabels([{ perspective: " ", fileName: "jo.json" }, { fileName: "jo.JSON" }, { perspective: "Funder" }]),
+    ["jo", "jo (2)", "Funder"]);
+});
+
+function memoryStorage() {
+  const map = new Map();
+  return { getItem: (k) => (map.has(k) ? map.get(k) : null), setItem: (k, v) => map.set(k, String(v)), map };
+}
+
+test("snapshots are saved, listed oldest first, renamed and deleted", () => {
+  const storage = memoryStorage();
+  const first = saveSnapshot(storage, file({ q1: { value: 1 } }), "  before   the assembly ", new Date("2026-01-01T10:00:00Z"));
+  const second = saveSnapshot(storage, file({ q1: { value: 2 } }), "", new Date("2026-02-01T10:00:00Z"));
+  assert.deepEqual(loadSnapshots(storage).map((s) => s.label), ["before the assembly", ""]);
+  renameSnapshot(storage, second.id, "after");
+  assert.deepEqual(loadSnapshots(storage).map((s) => s.label), ["before the assembly", "after"]);
+  deleteSnapshot(storage, first.id);
+  assert.deepEqual(loadSnapshots(storage).map((s) => s.id), [second.id]);
+});
+
+test("corrupt snapshot storage reads as empty", () => {
+  const storage = memoryStorage();
+  storage.setItem("mpl-assessment-snapshots", "{oops");
+  assert.deepEqual(loadSnapshots(storage), []);
+});
+
+test("snapshots export and import back; bad snapshots are reported and good ones kept", () => {
+  const storage = memoryStorage();
+  saveSnapshot(storage, file({ q1: { value: 1 } }), "one", new Date("2026-01-01T10:00:00Z"));
+  const text = exportSnapshots(loadSnapshots(storage));
+  const parsed = JSON.parse(text);
+  parsed.snapshots.push({ id: "bad", label: "<b>x</b>", saved_at: "2026-03-01T00:00:00Z", answers: { format: "nope" } });
+  parsed.snapshots.push({ id: "nodate", label: "y", answers: file({}) });
+  const read = parseSnapshotsFile(JSON.stringify(parsed), DATA, parseAnswers);
+  assert.equal(read.ok, true);
+  assert.equal(read.snapshots.length, 1);
+  assert.equal(read.errors.length, 2);
+  const other = memoryStorage();
+  assert.equal(importSnapshots(other, read.snapshots), 1);
+  assert.equal(importSnapshots(other, read.snapshots), 0, "the same snapshot is not imported twice");
+  assert.deepEqual(loadSnapshots(other)[0].answers.answers, { q1: { value: 1 } });
+  assert.equal(parseSnapshotsFile("[]", DATA, parseAnswers).ok, false);
+  assert.equal(parseSnapshotsFile("nope", DATA, parseAnswers).ok, false);
+});
