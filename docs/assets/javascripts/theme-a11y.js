@@ -1,0 +1,48 @@
+// Names the theme's landmarks and dialog that mkdocs-material leaves unnamed (axe: aria-dialog-name,
+// landmark-unique). A classic script so that it also runs when the site is opened from file://.
+(function () {
+  "use strict";
+
+  function label(element, text) {
+    if (element && text && !element.getAttribute("aria-label")) element.setAttribute("aria-label", text);
+  }
+
+  // The text a screen reader would give an element, without its icons.
+  function textOf(element) {
+    return element ? element.textContent.replace(/\s+/g, " ").trim() : "";
+  }
+
+  function nameLandmarks(root) {
+    label(root.querySelector(".md-search[role=dialog]"), "Search");
+    // A section of the sidebar is labelled by its toggle, which only holds an icon: use the section's title.
+    root.querySelectorAll("nav.md-nav[aria-labelledby]").forEach(function (nav) {
+      var byId = document.getElementById(nav.getAttribute("aria-labelledby"));
+      if (textOf(byId)) return;
+      var title = nav.querySelector(":scope > .md-nav__title");
+      var text = textOf(title);
+      if (text) {
+        nav.removeAttribute("aria-labelledby");
+        label(nav, text + " (section)");
+      }
+    });
+    // Each page's tags and each search result's tags are a <nav>: give them distinct names.
+    root.querySelectorAll("nav.md-tags").forEach(function (nav) {
+      var result = nav.closest(".md-search-result__article");
+      var heading = result && result.querySelector("h1, h2");
+      label(nav, heading ? "Tags of " + textOf(heading) : "Tags of this page");
+    });
+  }
+
+  function start() {
+    nameLandmarks(document);
+    var results = document.querySelector(".md-search-result__list");
+    if (results && !results.dataset.mplObserved) {
+      results.dataset.mplObserved = "true";
+      new MutationObserver(function () { nameLandmarks(results); }).observe(results, { childList: true, subtree: true });
+    }
+  }
+
+  // mkdocs-material's instant navigation swaps pages without a load event: document$ fires on each.
+  if (window.document$ && window.document$.subscribe) window.document$.subscribe(start);
+  else document.addEventListener("DOMContentLoaded", start);
+})();
