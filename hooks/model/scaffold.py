@@ -20,6 +20,7 @@ from .problems import did_you_mean
 FOLDER_OF_KIND = {kind: folder for folder, kind in KIND_FOLDERS.items()}
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 ID_MAX = 80  # as in schema/definitions.schema.json
+RECOMMEND_KEYS = {"practice": "practice", "priority-action": "action"}  # how assessment/sections/ names them
 
 
 class ScaffoldError(Exception):
@@ -165,6 +166,9 @@ def command(root: Path, kind: str, title: str, stages: list[str], entry_id: str 
         print(f"error: {exc}", file=sys.stderr)
         return 1
     shown = file.relative_to(root).as_posix()
-    print(f"Created {shown}.\nOpen it, replace every value that starts with REPLACE: (the comments say what to write),\n"
-          f"then run `make validate` to check it and `make serve` to see it on the site.")
+    print(f"Created {shown}.\nOpen it and replace every value that starts with REPLACE: (the comments say what to write).")
+    if kind in RECOMMEND_KEYS:  # the self-assessment must be able to recommend every practice and action
+        print(f"Then add `{RECOMMEND_KEYS[kind]}: {file.stem}` to the `recommends` of a question in assessment/sections/\n"
+              "(see \"Link a new practice to the self-assessment\" in CONTRIBUTING.md).")
+    print("Run `make validate` to check your work and `make serve` to see it on the site.")
     return 0

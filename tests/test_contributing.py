@@ -1,0 +1,358 @@
+"""Contributing by pull request: the scaffold, placeholders, annotations, workflows, editor set-up, CONTRIBUTING.md."""
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import build_site
+from contributing_page import site_links
+from model import KIND_FOLDERS, Problem, load_library
+from model.cli import collect_problems
+from model.github import annotation
+from model.scaffold import ScaffoldError, new_entry, slugify
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "tests" / "fixtures" / "contributing"
+WORKFLOWS = ROOT / ".github" / "workflows"
+FORMS = ROOT / ".github" / "ISSUE_TEMPLATE"
+PROBLEM_LINE = re.compile(r"^(?:warning: )?(?P<path>[^:\s]+):(?P<line>\d+): \S")
+
+# What a contributor writes in place of each hint, found by the hint's first words.
+FILLINGS = {
+    "one sentence": "Letters in plain language, followed by a phone call, reach people who ignore a single invitation.",
+    "a role id": "recruiters",
+    "a theme id": "trust",
+    "a challenge id": "recruitment-methods-overlook-trust-and-language",
+    "a practice id": "co-design-the-mini-public",
+    "a source id": "practitioners-network-2022",
+    "the part of the source": "Recruitment, opportunities",
+    "a few short paragraphs": "Send the invitation by post, then call the people who have not replied, in their language.",
+}
+
+
+# --- Helpers ---
+
+@pytest.fixture
+def repo(tmp_path) -> Path:
+    """A throwaway copy of the YAML sources and schemas."""
+    for folder in ("practices", "schema", "assessment"):
+        if (ROOT / folder).is_dir():
+            shutil.copytree(ROOT / folder, tmp_path / folder)
+    return tmp_path
+
+
+def run_model(*args: str, cwd: Path, github: bool = False) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"}
+    env["PYTHONPATH"] = str(ROOT / "hooks")
+    if github:
+        env["GITHUB_ACTIONS"] = "true"
+    return subprocess.run([sys.executable, "-m", "model", *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=120)
+
+
+def fill_in(text: str) -> str:
+    """Replace every `"REPLACE: …"` hint (quotes included) as the file's comments ask."""
+    def replacement(match: re.Match) -> str:
+        hint = match.group(1)
+        return next(value for start, value in FILLINGS.items() if hint.startswith(start))
+    return re.sub(r'"?REPLACE: ([^"\n]*)"?', replacement, text)
+
+
+def placeholder_lines(text: str) -> set[int]:
+    """Lines where validation must point: each hint's line, or the `body: |` line for the body's hint."""
+    lines = text.splitlines()
+    body = next(i for i, line in enumerate(lines, 1) if line.startswith("body:"))
+    return {body if i == body + 1 else i for i, line in enumerate(lines, 1)
+            if "REPLACE:" in line and not line.lstrip().startswith("#")}
+
+
+def recommend(repo: Path, kind: str, entry_id: str) -> None:
+    """Let the first question of a section recommend the entry, as CONTRIBUTING.md explains."""
+    key, section = ("practice", "recruitment") if kind == "practice" else ("action", "organisation")
+    file = repo / "assessment" / "sections" / f"{section}.yml"
+    text = file.read_text(encoding="utf-8")
+    rule = f"      - {key}: {entry_id}\n        when: [0, 1]\n        priority: medium\n"
+    file.write_text(text.replace("    recommends:\n", "    recommends:\n" + rule, 1), encoding="utf-8")
+
+
+def workflow(name: str) -> dict:
+    return yaml.safe_load((WORKFLOWS / name).read_text(encoding="utf-8"))
+
+
+def run_steps(flow: dict) -> list[str]:
+    return [step["run"].strip() for job in flow["jobs"].values() for step in job["steps"] if "run" in step]
+
+
+def readme_make_commands() -> set[str]:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```sh\n(.*?)```", readme, re.S)
+    return {m for block in blocks for m in re.findall(r"^(make \w+)", block, re.M)}
+
+
+# --- The scaffold and its placeholders ---
+
+def test_scaffolded_file_fails_on_every_placeholder_line_then_validates_once_filled_in(repo):
+    created = run_model("new", "practice", "--stage", "recruitment", "--title", "Invite by letter and by phone", cwd=repo)
+    assert created.returncode == 0, created.stderr
+    file = repo / "practices" / "practices" / "invite-by-letter-and-by-phone.yml"
+    assert "Created practices/practices/invite-by-letter-and-by-phone.yml" in created.stdout
+    text = file.read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=../../schema/practice.schema.json\n")
+
+    unfinished = run_model("validate", cwd=repo)
+    assert unfinished.returncode == 1
+    assert "Traceback" not in unfinished.stderr
+    reported = [PROBLEM_LINE.match(line) for line in unfinished.stdout.splitlines()]
+    assert all(reported), unfinished.stdout
+    assert {m["path"] for m in reported} == {"practices/practices/invite-by-letter-and-by-phone.yml"}
+    assert {int(m["line"]) for m in reported} == placeholder_lines(text)
+    assert all("replace the placeholder with" in line for line in unfinished.stdout.splitlines())
+
+    file.write_text(fill_in(text), encoding="utf-8")
+    unlinked = run_model("validate", cwd=repo)
+    assert unlinked.stdout.startswith("practices/practices/invite-by-letter-and-by-phone.yml:1: no answer in the self-assessment")
+    recommend(repo, "practice", "invite-by-letter-and-by-phone")
+    finished = run_model("validate", cwd=repo)
+    assert finished.returncode == 0, finished.stdout
+    assert "All YAML files are valid." in finished.stderr
+    entry = load_library(repo).entries["invite-by-letter-and-by-phone"]
+    assert (entry.title, entry.stages, entry.addresses) == (
+        "Invite by letter and by phone", ["recruitment"], ["recruitment-methods-overlook-trust-and-language"])
+
+
+@pytest.mark.parametrize("kind, stages", [("challenge", ["design", "in-the-room"]), ("priority-action", []),
+                                          ("priority-action", ["commissioning"])])
+def test_every_kind_validates_once_its_placeholders_are_replaced(repo, kind, stages):
+    file = new_entry(repo, kind, "Budgets decide who can take part", stages)
+    assert file.parent.name == {k: f for f, k in KIND_FOLDERS.items()}[kind]
+    unfinished = load_library(repo).problems
+    assert unfinished and all(p.path.endswith("budgets-decide-who-can-take-part.yml") for p in unfinished)
+    file.write_text(fill_in(file.read_text(encoding="utf-8")), encoding="utf-8")
+    if kind != "challenge":
+        recommend(repo, kind, file.stem)
+    problems = collect_problems(repo)
+    assert problems == [], [str(p) for p in problems]
+    assert load_library(repo).entries["budgets-decide-who-can-take-part"].stages == stages
+
+
+def test_the_build_fails_while_placeholders_remain(tmp_path):
+    project = tmp_path / "project"
+    ignored = shutil.ignore_patterns(".git", ".venv", "site", "node_modules", "__pycache__", ".pytest_cache", "bench", "tests")
+    shutil.copytree(ROOT, project, ignore=ignored)
+    new_entry(project, "practice", "Invite by letter and by phone", ["recruitment"])
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode != 0
+    output = result.stdout + result.stderr
+    assert re.search(r"practices/practices/invite-by-letter-and-by-phone\.yml:\d+: `summary` is still a placeholder", output), output
+    assert "Traceback" not in output
+
+
+def test_the_scaffold_refuses_an_id_already_used_and_says_what_to_do(repo):
+    before = sorted(p.name for p in (repo / "practices").rglob("*.yml"))
+    refused = run_model("new", "practice", "--stage", "design", "--title", "Run parallel processes", cwd=repo)
+    assert refused.returncode == 1
+    assert "Traceback" not in refused.stderr
+    assert "the id `run-parallel-processes` is already used by practices/practices/run-parallel-processes.yml" in refused.stderr
+    assert "edit practices/practices/run-parallel-processes.yml instead" in refused.stderr
+    assert "--id" in refused.stderr
+    # Ids are unique across kinds: a challenge cannot take a practice's id either.
+    with pytest.raises(ScaffoldError, match="already used by practices/practices/co-design-the-mini-public.yml"):
+        new_entry(repo, "challenge", "Co-design the mini-public", ["design"])
+    assert sorted(p.name for p in (repo / "practices").rglob("*.yml")) == before
+    # With an id of one's own, the same title is accepted.
+    assert new_entry(repo, "practice", "Run parallel processes", ["design"], "run-parallel-strands").name == "run-parallel-strands.yml"
+
+
+def test_the_scaffold_refuses_an_unknown_stage_or_a_missing_one(repo):
+    with pytest.raises(ScaffoldError, match="unknown stage `recruitmnt`. Did you mean `recruitment`?"):
+        new_entry(repo, "practice", "Invite by letter", ["recruitmnt"])
+    with pytest.raises(ScaffoldError, match="a practice needs a stage: add --stage"):
+        new_entry(repo, "practice", "Invite by letter", [])
+    with pytest.raises(ScaffoldError, match="title must be 5 to 120 characters"):
+        new_entry(repo, "practice", "Hi", ["design"])
+
+
+def test_ids_are_made_from_titles():
+    assert slugify("Invite by letter and by phone") == "invite-by-letter-and-by-phone"
+    assert slugify("People's panels: café & co-design!") == "peoples-panels-cafe-co-design"
+    long = slugify("word " * 40)
+    assert len(long) <= 80 and not long.endswith("-")
+
+
+def test_make_new_passes_kind_stage_and_title_to_the_scaffold():
+    dry = subprocess.run(["make", "-n", "-C", str(ROOT), "new", "KIND=challenge", "STAGE=design", "TITLE=Budgets decide who takes part"],
+                         capture_output=True, text=True, timeout=60)
+    assert dry.returncode == 0, dry.stderr
+    assert '-m model new "challenge" --title "Budgets decide who takes part" --stage "design"' in dry.stdout
+
+
+# --- Validation output ---
+
+def test_validate_on_broken_files_exits_1_with_path_line_messages_and_no_traceback(repo):
+    for fixture in FIXTURES.glob("*.yml"):
+        shutil.copy(fixture, repo / "practices" / "practices" / fixture.name)
+    result = run_model("validate", cwd=repo)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stdout + result.stderr
+    lines = result.stdout.splitlines()
+    assert lines and all(PROBLEM_LINE.match(line) for line in lines), result.stdout
+    assert any(line.startswith("practices/practices/broken-practice.yml:6: `summary`") for line in lines)
+    assert any(line.startswith("practices/practices/broken-practice.yml:11: unknown field `colour`") for line in lines)
+    assert any(line.startswith("practices/practices/broken-syntax.yml:6: YAML syntax error") for line in lines)
+    assert re.search(r"\d+ errors?, \d+ warnings?\.", result.stderr)
+
+
+def test_validate_prints_github_annotations_only_in_github_actions(repo):
+    shutil.copy(FIXTURES / "broken-practice.yml", repo / "practices" / "practices" / "broken-practice.yml")
+    plain = run_model("validate", cwd=repo)
+    assert "::error" not in plain.stdout
+    annotated = run_model("validate", cwd=repo, github=True)
+    assert annotated.returncode == 1
+    lines = annotated.stdout.splitlines()
+    assert "::error file=practices/practices/broken-practice.yml,line=11::unknown field `colour`. Remove or rename it " \
+           "(allowed fields are in schema/practice.schema.json)." in lines
+    problems = [line for line in lines if not line.startswith("::")]
+    assert len([line for line in lines if line.startswith("::error ")]) == len(problems) == 2
+
+
+def test_annotation_format_is_exact_and_escaped():
+    assert annotation(Problem("practices/practices/x.yml", 12, "unknown theme `trustt`. Did you mean `trust`?")) == \
+        "::error file=practices/practices/x.yml,line=12::unknown theme `trustt`. Did you mean `trust`?"
+    assert annotation(Problem("practices/a,b:c.yml", 3, "50% done\r\nthen: more, later", "warning")) == \
+        "::warning file=practices/a%2Cb%3Ac.yml,line=3::50%25 done%0D%0Athen: more, later"
+    assert annotation(Problem("p.yml", 1, "%0A is not a newline")) == "::error file=p.yml,line=1::%250A is not a newline"
+
+
+# --- GitHub workflow and forms ---
+
+def test_workflow_runs_the_readme_commands_on_pull_requests_and_main():
+    flow = workflow("ci.yml")
+    triggers = flow.get("on", flow.get(True))  # YAML 1.1 reads a bare `on` as true
+    assert "pull_request" in triggers and triggers["push"]["branches"] == ["main"]
+    readme = readme_make_commands()
+    assert {"make validate", "make test", "make build"} <= readme
+    check = flow["jobs"]["check"]
+    commands = [step["run"].strip() for step in check["steps"] if "run" in step]
+    assert commands == ["make validate", "make test", "make build"]
+    assert set(commands) <= readme
+    python = next(step for step in check["steps"] if step.get("uses", "").startswith("actions/setup-python@"))
+    assert python["with"]["python-version"] == "3.11"
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert re.search(r"^build:.*\n\t.*mkdocs build --strict", makefile, re.M), "make build must build with --strict"
+
+
+def test_workflow_deploys_main_to_github_pages_with_the_official_actions():
+    jobs = workflow("ci.yml")["jobs"]
+    build, deploy = jobs["pages-build"], jobs["deploy"]
+    assert build["needs"] == "check" and "refs/heads/main" in build["if"]
+    step = next(s for s in build["steps"] if s.get("run") == "make build")
+    assert "steps.pages.outputs.base_url" in step["env"]["SITE_URL"]
+    uses = [s.get("uses", "").split("@")[0] for s in build["steps"] + deploy["steps"]]
+    assert {"actions/configure-pages", "actions/upload-pages-artifact", "actions/deploy-pages"} <= set(uses)
+    assert next(s for s in build["steps"] if "upload-pages-artifact" in s.get("uses", ""))["with"]["path"] == "site"
+    assert deploy["needs"] == "pages-build" and deploy["environment"]["name"] == "github-pages"
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+
+
+def test_github_files_are_valid_yaml():
+    files = list(WORKFLOWS.glob("*.yml")) + list(FORMS.glob("*.yml"))
+    assert {f.name for f in files} >= {"ci.yml", "propose-practice.yml", "report-problem.yml", "config.yml"}
+    for file in files:
+        assert isinstance(yaml.safe_load(file.read_text(encoding="utf-8")), dict), file
+    template = (ROOT / ".github" / "pull_request_template.md").read_text(encoding="utf-8")
+    assert template.count("- [ ]") >= 5
+
+
+def test_issue_form_options_match_the_vocabularies():
+    form = yaml.safe_load((FORMS / "propose-practice.yml").read_text(encoding="utf-8"))
+    fields = {item["id"]: item for item in form["body"] if "id" in item}
+    vocab = {name: yaml.safe_load((ROOT / "practices" / f"{name}.yml").read_text(encoding="utf-8"))[name]
+             for name in ("stages", "roles", "themes")}
+    expected = {name: [f"{item['title']} ({item['id']})" for item in items] for name, items in vocab.items()}
+    assert fields["stages"]["attributes"]["options"] == expected["stages"], "update the form from practices/stages.yml"
+    assert [o["label"] for o in fields["roles"]["attributes"]["options"]] == expected["roles"]
+    assert [o["label"] for o in fields["themes"]["attributes"]["options"]] == expected["themes"]
+    entry_fields = {"title", "summary", "stages", "roles", "themes", "addresses", "body", "sources"}
+    assert entry_fields <= set(fields)
+
+
+# --- Editor support ---
+
+def test_every_entry_file_starts_with_its_schema_line():
+    files = sorted((ROOT / "practices").glob("*/*.yml")) + sorted((ROOT / "practices").glob("*.yml"))
+    assert len(files) > 40
+    for file in files:
+        vocabulary = file.parent == ROOT / "practices"
+        schema = f"../schema/{file.stem}" if vocabulary else f"../../schema/{KIND_FOLDERS[file.parent.name]}"
+        first = file.read_text(encoding="utf-8").splitlines()[0]
+        assert first == f"# yaml-language-server: $schema={schema}.schema.json", f"{file.relative_to(ROOT)}: add the schema line"
+        assert (file.parent / f"{schema}.schema.json").resolve().is_file()
+
+
+def test_workspace_settings_map_every_folder_to_its_schema():
+    settings = json.loads((ROOT / ".vscode" / "settings.json").read_text(encoding="utf-8"))
+    mapping = settings["yaml.schemas"]
+    for folder, kind in KIND_FOLDERS.items():
+        assert mapping[f"./schema/{kind}.schema.json"] == [f"practices/{folder}/*.yml"]
+    for schema in mapping:
+        assert (ROOT / schema).is_file(), schema
+    extensions = json.loads((ROOT / ".vscode" / "extensions.json").read_text(encoding="utf-8"))
+    assert "redhat.vscode-yaml" in extensions["recommendations"]
+
+
+# --- CONTRIBUTING.md and its page ---
+
+def test_the_example_in_contributing_is_a_valid_entry(repo):
+    text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    example = re.search(r"```yaml\n(.*?)```", text, re.S).group(1)
+    data = yaml.safe_load(example)
+    (repo / "practices" / "practices" / f"{data['id']}.yml").write_text(example, encoding="utf-8")
+    lib = load_library(repo)
+    assert lib.problems == [], [str(p) for p in lib.problems]
+
+
+def test_contributing_explains_every_field_of_an_entry():
+    text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    definitions = json.loads((ROOT / "schema" / "definitions.schema.json").read_text(encoding="utf-8"))["$defs"]
+    names = set(definitions["sources"]["items"]["properties"]) | set(definitions["retired"]["properties"])
+    for kind in KIND_FOLDERS.values():
+        names |= set(json.loads((ROOT / "schema" / f"{kind}.schema.json").read_text(encoding="utf-8"))["properties"])
+    missing = sorted(n for n in names if f"`{n}`" not in text)
+    assert not missing, f"CONTRIBUTING.md does not explain: {missing}"
+    for command in ("make new", "make validate", "make serve", "redhat.vscode-yaml", ".vscode/settings.json"):
+        assert command in text
+
+
+def test_repository_links_are_rewritten_for_the_site():
+    text = ("See [the schema](schema/practice.schema.json), [this](./practices/stages.yml \"Stages\"), "
+            "[a heading](#ids), [GitHub](https://github.com/x/y), [mail](mailto:a@b.org).\n\n[ref]: schema/definitions.schema.json\n")
+    out = site_links(text, "https://github.com/org/repo/", "main")
+    assert "[the schema](https://github.com/org/repo/blob/main/schema/practice.schema.json)" in out
+    assert '[this](https://github.com/org/repo/blob/main/practices/stages.yml "Stages")' in out
+    assert "[a heading](#ids)" in out and "(https://github.com/x/y)" in out and "(mailto:a@b.org)" in out
+    assert "[ref]: https://github.com/org/repo/blob/main/schema/definitions.schema.json" in out
+
+
+def test_contributing_page_is_on_the_site_with_working_links(built_site):
+    config = yaml.safe_load(re.sub(r"!ENV \[[^\]]*\]", "''", (ROOT / "mkdocs.yml").read_text(encoding="utf-8")))
+    repo_url = config["repo_url"].rstrip("/")
+    page = next(p for p in (built_site / "contributing.html", built_site / "contributing" / "index.html") if p.is_file())
+    html = page.read_text(encoding="utf-8")
+    assert re.search(r"<h1[^>]*>Contributing", html)
+    assert f'href="{repo_url}/edit/main/CONTRIBUTING.md"' in html
+    assert f'href="{repo_url}/blob/main/schema/practice.schema.json"' in html
+    hrefs = re.findall(r'href="([^"]+)"', html)
+    assert not [h for h in hrefs if not h.startswith("http") and h.endswith((".yml", ".json", ".md"))], "rewrite repository links"
+    github = [h for h in hrefs if h.startswith("https://github.com/")]
+    assert github and all(h.startswith(repo_url) for h in github), "links to GitHub must follow repo_url"
+    anchors = set(re.findall(r'id="([^"]+)"', html))
+    assert {h[1:] for h in hrefs if h.startswith("#")} <= anchors
+    home = (built_site / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<a href="contributing(?:\.html|/)"[^>]*>\s*(?:<[^>]+>\s*)*Contributing\s*<', home), "Contributing is in the nav"
