@@ -1,0 +1,82 @@
+"""Hook: the self-assessment page (assessment/index.md) and its scoring data (assessment/data.json).
+
+Both come from the questionnaire in assessment/, checked against the library, in the same build:
+the form the page shows and the data its scripts score with cannot drift apart. The Markdown of the
+page lives in overrides/assessment/page.md.j2, the form in overrides/assessment/form.html.j2.
+"""
+from __future__ import annotations
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.utils import get_relative_url
+
+import site_data
+from model import KIND_FOLDERS, Assessment, load_assessment
+from model.assessment_data import to_data, to_json
+
+PAGE = "assessment/index.md"
+DATA = "assessment/data.json"
+SCRIPT = "assets/javascripts/assessment/main.js"
+STYLES = "assets/stylesheets/assessment.css"
+FOLDER_OF_KIND = {kind: folder for folder, kind in KIND_FOLDERS.items()}
+
+log = get_plugin_logger("assessment")
+_state: dict = {"data": None, "assessment": None}
+
+
+# --- Hooks ---
+
+def on_files(files: Files, config) -> Files:
+    """Check assessment/ against the library, then add the page and its scoring data."""
+    lib = site_data.library(config)
+    assessment = _load(config, lib)
+    page_url = _page_url(PAGE, config)
+    data = to_data(assessment, lib, lambda e: get_relative_url(_page_url(f"{FOLDER_OF_KIND[e.kind]}/{e.id}.md", config), page_url))
+    _state.update(data=data, assessment=assessment)
+    markdown = site_data.render(config.theme.get_env(), "assessment/page.md.j2", title=assessment.title,
+                                summary=assessment.summary, count=len(assessment.questions))
+    page = _add(files, config, PAGE, markdown)
+    page.edit_uri = "../assessment/questionnaire.yml"  # relative to edit_uri's docs/ folder
+    _add(files, config, DATA, to_json(data))
+    return files
+
+
+def on_page_content(html: str, page, config, files) -> str:
+    """Append the form, rendered from the same data as data.json, to the assessment page."""
+    if page.file.src_uri != PAGE or not (page.file.generated_by or "").endswith("assessment_page.py"):
+        return html
+    data, assessment = _state["data"], _state["assessment"]
+    numbers = {q.id: n for n, q in enumerate(assessment.questions, start=1)}
+    assets = {"css": get_relative_url(STYLES, page.url), "script": get_relative_url(SCRIPT, page.url),
+              "data": get_relative_url(DATA, page.url)}
+    form = site_data.render(config.theme.get_env(), "assessment/form.html.j2", data=data, numbers=numbers,
+                            total=len(numbers), assets=assets,
+                            question_scales={q.id: q.scale for q in assessment.questions})
+    return html + "\n" + form
+
+
+# --- Helpers ---
+
+def _load(config, lib) -> Assessment:
+    assessment = load_assessment(site_data.repo_root(config), lib)
+    for warning in assessment.problems.warnings:
+        log.warning(str(warning))
+    errors = assessment.problems.errors
+    if errors:
+        raise PluginError(f"{len(errors)} error{'s' * (len(errors) > 1)} in the self-assessment YAML:\n"
+                          + "\n".join(str(p) for p in errors)
+                          + "\nFix them (run `make validate` to check) and build again.")
+    return assessment
+
+
+def _page_url(uri: str, config) -> str:
+    return File(uri, None, config.site_dir, config.use_directory_urls).url
+
+
+def _add(files: Files, config, uri: str, content) -> File:
+    if existing := files.get_file_from_path(uri):
+        files.remove(existing)
+    file = File.generated(config, uri, content=content)
+    files.append(file)
+    return file
