@@ -86,6 +86,7 @@ BAD = [
     ("practices/empty.yml", "practices/practices/empty.yml", 1, "file is empty"),
     ("practices/a-list.yml", "practices/practices/a-list.yml", 1, "file must be a mapping"),
     ("practices/not-utf8.yml", "practices/practices/not-utf8.yml", 3, "text is not UTF-8"),
+    ("practices/control-character.yml", "practices/practices/control-character.yml", 3, "control character (U+0007) that YAML does not allow: delete it."),
     ("practices/python-tag.yml", "practices/practices/python-tag.yml", 3, "the tag `!!python/object/apply:os.system` is not allowed"),
     ("practices/billion-laughs.yml", "practices/practices/billion-laughs.yml", 2, "anchors and aliases"),
     ("practices/deep-nesting.yml", "practices/practices/deep-nesting.yml", 2, "nested more than 40 levels deep"),
@@ -167,7 +168,7 @@ def test_validate_command_prints_path_line_message_and_no_traceback(tmp_path):
     lines = result.stdout.splitlines()
     assert "practices/practices/misspelt-stage.yml:5: unknown stage `comissioning`. Did you mean `commissioning`? Use an id from practices/stages.yml." in lines
     assert any(line.startswith("practices/practices/python-tag.yml:3: the tag") for line in lines)
-    assert "2 errors" in result.stderr
+    assert f"{len(lines)} errors, 0 warnings." in result.stderr  # every error counted, all printed at once
 
 
 def test_validate_command_passes_on_the_real_repository():

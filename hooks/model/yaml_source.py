@@ -59,6 +59,11 @@ def read_yaml(file: Path, shown_as: str, problems: Problems) -> YamlDocument | N
         line = mark.line + 1 if mark else 1
         problems.error(shown_as, line, f"YAML syntax error: {exc.problem or exc.context}. Check indentation, colons and quotes.")
         return None
+    except yaml.reader.ReaderError as exc:
+        line = text[: exc.position].count("\n") + 1
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        problems.error(shown_as, line, f"the file contains a control character (U+{code:04X}) that YAML does not allow: delete it.")
+        return None
     except (yaml.YAMLError, RecursionError) as exc:
         problems.error(shown_as, 1, f"cannot parse YAML ({type(exc).__name__}): simplify the file.")
         return None
