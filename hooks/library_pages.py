@@ -4,6 +4,7 @@ Python shapes the data; the Markdown lives in overrides/library/*.md.j2. Nothing
 """
 from __future__ import annotations
 
+import datetime
 from collections import Counter
 
 import nh3
@@ -52,7 +53,8 @@ def on_files(files: Files, config) -> Files:
 
         content = site_data.render(env, f"library/{template}", lib=lib, stages=lib.stages,
                                    stage_by_id={s["id"]: s for s in lib.stages}, href=href, url=url,
-                                   lib_entries=lambda ids: [lib.entries[i] for i in ids], **context)
+                                   lib_entries=lambda ids: [lib.entries[i] for i in ids], long_date=_long_date,
+                                   **context)
         if files.get_file_from_path(uri):
             files.remove(files.get_file_from_path(uri))
         # Entry pages stay out of the sidebar: a sidebar listing every page makes the build quadratic.
@@ -83,6 +85,11 @@ def _expand(item, stage_items):
 
 def _expand_list(value, stage_items):
     return [_expand(i, stage_items) for i in value] if isinstance(value, list) else value
+
+
+def _long_date(iso: str) -> str:
+    """2022-04-20 -> 20 April 2022."""
+    return datetime.date.fromisoformat(str(iso)).strftime("%-d %B %Y")
 
 
 def _uri(target) -> str:

@@ -80,6 +80,7 @@ BAD = [
     ("practices/kind-mismatch.yml", "practices/practices/kind-mismatch.yml", 2, "`kind` is `challenge` but the file is in practices/practices/"),
     ("practices/wrong-type.yml", "practices/practices/wrong-type.yml", 5, "`stages` must be a list, but is text."),
     ("practices/unquoted-date.yml", "practices/practices/unquoted-date.yml", 14, "`retired.date` must be text, but is a date: put it in quotes."),
+    ("practices/impossible-date.yml", "practices/practices/impossible-date.yml", 14, "`retired.date` must be a real date, written YYYY-MM-DD (found `2024-02-30`)."),
     ("practices/html-in-title.yml", "practices/practices/html-in-title.yml", 3, "`title` must not contain `<` or `>`"),
     ("practices/repeated-key.yml", "practices/practices/repeated-key.yml", 8, "`title` is repeated (first on line 3)"),
     ("practices/syntax-error.yml", "practices/practices/syntax-error.yml", 7, "YAML syntax error"),

@@ -23,7 +23,9 @@ def _validators(schema_dir: str) -> dict[str, Draft202012Validator]:
     registry = Registry().with_resources(
         (name, DRAFT202012.create_resource(body)) for name, body in schemas.items()
     )
-    return {name.removesuffix(".schema.json"): Draft202012Validator(body, registry=registry) for name, body in schemas.items()}
+    formats = Draft202012Validator.FORMAT_CHECKER  # checks that a "date" is a real day, not only its shape
+    return {name.removesuffix(".schema.json"): Draft202012Validator(body, registry=registry, format_checker=formats)
+            for name, body in schemas.items()}
 
 
 def check(doc: YamlDocument, schema_dir: Path, schema_name: str, problems: Problems) -> bool:
@@ -75,7 +77,7 @@ def _explain(error, schema_file: str):
     elif kind == "pattern":
         yield path, f"{name} {_pattern_hint(spec)}"
     elif kind == "format":
-        yield path, f"{name} must be a {spec} (YYYY-MM-DD)."
+        yield path, f"{name} must be a real {spec}, written YYYY-MM-DD (found `{value}`)."
     else:
         yield path, f"{name}: {error.message}."
 
