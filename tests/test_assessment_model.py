@@ -1,0 +1,136 @@
+"""The self-assessment model: the real questionnaire, a small valid fixture, and one bad fixture per class of error."""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from model import load_assessment, load_library
+from model.assessment_data import to_data
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "tests" / "fixtures" / "assessment"
+LIBRARY = ROOT / "tests" / "fixtures" / "library" / "valid"
+
+
+def make_root(tmp_path: Path, bad_case: str | None = None) -> Path:
+    """The valid fixture library and questionnaire (with the real schemas), with a bad case's files laid over it."""
+    shutil.copytree(LIBRARY, tmp_path, dirs_exist_ok=True)
+    shutil.copytree(ROOT / "schema", tmp_path / "schema")
+    shutil.copytree(FIXTURES / "valid", tmp_path / "assessment")
+    if bad_case:
+        shutil.copytree(FIXTURES / "invalid" / bad_case, tmp_path / "assessment", dirs_exist_ok=True)
+    return tmp_path
+
+
+def load(root: Path):
+    lib = load_library(root)
+    assert [str(p) for p in lib.problems] == []
+    return lib, load_assessment(root, lib)
+
+
+# --- The valid fixture ---
+
+def test_valid_fixture_has_no_problems_and_keeps_order(tmp_path):
+    _, assessment = load(make_root(tmp_path))
+    assert [str(p) for p in assessment.problems] == []
+    assert assessment.version == "1.2.0"
+    assert [s.id for s in assessment.sections] == ["commissioning", "recruitment", "organisation"]
+    assert [q.id for q in assessment.questions] == ["com-test-question", "com-test-with-whom", "rec-invitations", "org-reflect"]
+    assert assessment.sections[0].title == "Commissioning and convening"  # a stage section takes the stage's title
+    rule = assessment.questions[3].recommends[0]
+    assert (rule.target, rule.kind, rule.when, rule.priority, rule.weight) == ("reflect-regularly", "priority-action", [0, 1], "high", 3)
+
+
+def test_scoring_data_carries_everything_the_page_needs(tmp_path):
+    lib, assessment = load(make_root(tmp_path))
+    data = to_data(assessment, lib, lambda e: f"../x/{e.id}.html")
+    json.dumps(data)  # serialisable as it is
+    assert data["version"] == "1.2.0"
+    assert data["scales"]["in-place"]["options"] == [{"value": 0, "label": "No"}, {"value": 1, "label": "Yes"}]
+    assert data["sections"][0]["questions"][1]["show_if"] == {"question": "com-test-question", "in": [1, 2]}
+    assert data["targets"]["test-the-question-early"]["url"] == "../x/test-the-question-early.html"
+    assert data["targets"]["reflect-regularly"]["kind"] == "priority-action"
+    assert [o["id"] for o in data["profile"]["options"]] == ["commissions", "delivers"]
+
+
+# --- One bad fixture per class of error: (case, file, line, part of the message) ---
+
+BAD = [
+    ("unknown-scale", "assessment/sections/recruitment.yml", 5, "unknown scale `frequnecy`. Did you mean `frequency`?"),
+    ("duplicate-id", "assessment/sections/recruitment.yml", 3, "question id `com-test-question` is already used at assessment/sections/commissioning.yml:3"),
+    ("unknown-practice", "assessment/sections/recruitment.yml", 7, "`practice` names `test-the-question-earlyy`, which is not a practice id. Did you mean `test-the-question-early`?"),
+    ("wrong-kind", "assessment/sections/recruitment.yml", 10, "`practice` names `reflect-regularly`, which is a priority-action: write `action: reflect-regularly`."),
+    ("later-condition", "assessment/sections/commissioning.yml", 7, "`show_if` names question `rec-invitations`, but it comes later"),
+    ("unknown-profile-option", "assessment/sections/commissioning.yml", 7, "unknown profile option `comissions`. Did you mean `commissions`?"),
+    ("when-not-on-scale", "assessment/sections/recruitment.yml", 8, "`when` lists 3, which is not a value of the scale `frequency` ([0, 1, 2])."),
+    ("unreachable", "practices/priority-actions/reflect-regularly.yml", 1, "no answer in the self-assessment can recommend this priority-action: add `action: reflect-regularly`"),
+    ("unknown-field", "assessment/sections/recruitment.yml", 6, "unknown field `weight`."),
+    ("unexpected-file", "assessment/sections/design.yml", 1, "unexpected file: sections are named after a stage"),
+    ("condition-value", "assessment/sections/commissioning.yml", 15, "`in` lists 5, which is not a value of the scale of `com-test-question` ([0, 1, 2])."),
+    ("falling-scale", "assessment/scales.yml", 4, "the values of scale `frequency` must rise from the first option to the last"),
+    ("section-mismatch", "assessment/sections/recruitment.yml", 1, "`section` is `commissioning` but the file is named recruitment.yml"),
+    ("repeated-key", "assessment/sections/recruitment.yml", 6, "`text` is repeated (first on line 4)"),
+    ("half-condition", "assessment/sections/recruitment.yml", 6, "`show_if` needs both `question`"),
+]
+
+
+@pytest.mark.parametrize("case, path, line, message", BAD, ids=[b[0] for b in BAD])
+def test_bad_fixture_reports_file_line_and_message(tmp_path, case, path, line, message):
+    _, assessment = load(make_root(tmp_path, case))
+    found = [p for p in assessment.problems.errors if p.path == path and p.line == line and message in p.message]
+    assert found, f"expected {path}:{line}: …{message}… in:\n" + "\n".join(map(str, assessment.problems))
+
+
+def test_every_bad_case_has_a_fixture_and_the_reverse():
+    assert sorted(p.name for p in (FIXTURES / "invalid").iterdir()) == sorted(b[0] for b in BAD)
+
+
+def test_missing_section_file_is_reported(tmp_path):
+    root = make_root(tmp_path)
+    (root / "assessment" / "sections" / "recruitment.yml").unlink()
+    _, assessment = load(root)
+    assert any(str(p).startswith("assessment/sections/recruitment.yml:1: missing file: create") for p in assessment.problems.errors)
+
+
+def test_validate_command_reports_assessment_problems(tmp_path):
+    root = make_root(tmp_path, "unknown-scale")
+    result = subprocess.run([sys.executable, "-m", "model", "validate", "--root", str(root)], capture_output=True, text=True,
+                            env={"PYTHONPATH": str(ROOT / "hooks"), "PATH": "/usr/bin:/bin"}, timeout=60)
+    assert result.returncode == 1
+    assert "assessment/sections/recruitment.yml:5: unknown scale `frequnecy`" in result.stdout
+
+
+# --- The real questionnaire, read straight from the YAML ---
+
+def _real_questions() -> list[dict]:
+    questions = []
+    for file in sorted((ROOT / "assessment" / "sections").glob("*.yml")):
+        questions += yaml.safe_load(file.read_text(encoding="utf-8"))["questions"]
+    return questions
+
+
+def test_real_questionnaire_is_valid_and_covers_the_whole_library():
+    lib = load_library(ROOT)
+    assessment = load_assessment(ROOT, lib)
+    assert [str(p) for p in assessment.problems] == []
+    questions = _real_questions()
+    assert 30 <= len(questions) <= 45
+    assert len({q["id"] for q in questions}) == len(questions)
+    targets = {r.get("practice") or r.get("action") for q in questions for r in q["recommends"]}
+    current = {e.id for e in lib.entries.values() if e.kind in ("practice", "priority-action") and not e.retired}
+    assert targets == current
+    stages = [s["id"] for s in yaml.safe_load((ROOT / "practices" / "stages.yml").read_text())["stages"]]
+    assert [s.id for s in assessment.sections] == stages + ["organisation"]
+
+
+def test_real_questions_are_plain_questions():
+    for q in _real_questions():
+        assert q["text"].endswith("?"), q["id"]
+        assert len(q["text"].split()) <= 35, f"{q['id']} is long: split it"
+        assert all(len(r["when"]) < 4 for r in q["recommends"]), f"{q['id']}: a rule that fires on every answer"
