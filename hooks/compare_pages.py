@@ -16,6 +16,7 @@ SCRIPT = "assets/javascripts/compare/index.js"
 STYLESHEET = "assets/stylesheets/compare.css"
 DATA = "assessment/data.json"             # the self-assessment's scoring data, generated at build time
 ASSESSMENT = "assessment/index.md"         # the self-assessment page
+ASSESSMENT_HOOK = "assessment_page.py"     # the hook that builds it
 
 
 # --- Hooks ---
@@ -35,7 +36,7 @@ def on_files(files: Files, config) -> Files:
     env = config.theme.get_env()
     for uri, template in PAGES.items():
         content = site_data.render(env, template, data_url=_url_between(uri, DATA, config),
-                                   assessment=get_relative_url(ASSESSMENT, uri) if files.get_file_from_path(ASSESSMENT) else None,
+                                   assessment=get_relative_url(ASSESSMENT, uri) if _has_assessment(config) else None,
                                    compare=get_relative_url("assessment/compare.md", uri),
                                    combine=get_relative_url("assessment/combine.md", uri))
         if existing := files.get_file_from_path(uri):
@@ -47,6 +48,11 @@ def on_files(files: Files, config) -> Files:
 
 
 # --- Helpers ---
+
+def _has_assessment(config) -> bool:
+    """Is the self-assessment page built? (Its hook may come before or after this one.)"""
+    return any(str(name).endswith(ASSESSMENT_HOOK) for name in config.plugins)
+
 
 def _url_between(page_uri: str, target: str, config) -> str:
     """The URL of `target` (a site file) relative to the page built from `page_uri`."""

@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { combine, compareSnapshots, perspectiveLabels, readPerspectiveFiles } from "../../docs/assets/javascripts/compare/compare.js";
 import { answerLabel, normalisedValue, questionList } from "../../docs/assets/javascripts/compare/questions.js";
 import {
-  deleteSnapshot, exportSnapshots, importSnapshots, loadSnapshots, parseSnapshotsFile, renameSnapshot, saveSnapshot,
+  SNAPSHOTS_KEY, deleteSnapshot, exportSnapshots, importSnapshots, loadSnapshots, parseSnapshotsFile, renameSnapshot, saveSnapshot,
 } from "../../docs/assets/javascripts/compare/snapshots.js";
 import { DATA, parseAnswers, score } from "./compare-fixture.mjs";
 
@@ -98,14 +98,14 @@ test("not applicable and don't know are reported per perspective", () => {
 
 test("files on another questionnaire version combine on shared questions; the rest is reported", () => {
   const files = [
-    { name: "old.json", text: JSON.stringify(file({ q1: { value: 3 }, gone: { value: 1 } }, { questionnaire_version: "0.9", perspective: "Recruiter" })) },
+    { name: "old.json", text: JSON.stringify(file({ q1: { value: 3 }, gone: { value: 1 } }, { questionnaire_version: "0.9.0", perspective: "Recruiter" })) },
     { name: "new.json", text: JSON.stringify(file({ q1: { value: 0 } })) },
   ];
   const read = readPerspectiveFiles(DATA, files, parseAnswers);
   assert.deepEqual(read.refused, []);
   const result = combine(DATA, read.accepted, score);
   assert.deepEqual(result.versions.map((v) => [v.perspective, v.version, v.current, v.leftOut]),
-    [["Recruiter", "0.9", false, ["gone"]], ["new", DATA.version, true, []]]);
+    [["Recruiter", "0.9.0", false, ["gone"]], ["new", DATA.version, true, []]]);
   assert.equal(result.disagreements[0].question, "q1");
   assert.equal(result.disagreements[0].spread, 1);
 });
@@ -148,7 +148,7 @@ test("snapshots are saved, listed oldest first, renamed and deleted", () => {
 
 test("corrupt snapshot storage reads as empty", () => {
   const storage = memoryStorage();
-  storage.setItem("mpl-assessment-snapshots", "{oops");
+  storage.setItem(SNAPSHOTS_KEY, "{oops");
   assert.deepEqual(loadSnapshots(storage), []);
 });
 

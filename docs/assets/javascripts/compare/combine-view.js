@@ -4,7 +4,7 @@ import { MAX_PERSPECTIVE_BYTES, combine, readPerspectiveFiles } from "./compare.
 import { radarChart } from "./radar.js";
 import { el, focusHeading, formatScore, practiceLink, table } from "./render.js";
 
-export function startCombine(root, { data, score, parseAnswers, siteRoot }) {
+export function startCombine(root, { data, score, parseAnswers, linkBase }) {
   const part = (role) => root.querySelector(`[data-role="${role}"]`);
   const [refused, status, results, dropzone] = ["refused", "status", "results", "dropzone"].map(part);
   const input = root.querySelector("#combine-files");
@@ -36,7 +36,7 @@ export function startCombine(root, { data, score, parseAnswers, siteRoot }) {
     }
     results.replaceChildren(...renderResults(read.accepted));
     results.hidden = false;
-    if (focus && !read.refused.length) results.querySelector(".mpl-results__heading").focus();
+    if (focus && !read.refused.length) results.querySelector(".mpl-cmp-results__heading").focus();
   }
 
   function renderResults(accepted) {
@@ -78,7 +78,7 @@ export function startCombine(root, { data, score, parseAnswers, siteRoot }) {
     return el("div", {}, el("h3", { text: "Perspectives" }),
       el("p", { text: "You can rename a perspective: type its name and press Enter." }),
       table("Files combined", ["Perspective", "File", "Questionnaire version", "Answers used",
-        "Answers left out (questions this version does not have)"], rows, "mpl-perspectives"));
+        "Answers left out (questions this version does not have)"], rows, "mpl-cmp-perspectives"));
   }
 
   function renderDisagreements(result) {
@@ -86,10 +86,10 @@ export function startCombine(root, { data, score, parseAnswers, siteRoot }) {
     const agreed = result.disagreements.filter((d) => d.spread === 0);
     return [
       el("h3", { text: "Where you disagree most" }),
-      differing.length ? el("ol", { className: "mpl-disagreements" }, differing.map((d) => el("li", {},
+      differing.length ? el("ol", { className: "mpl-cmp-disagreements" }, differing.map((d) => el("li", {},
         el("p", {}, el("strong", { text: d.questionText }), ` Gap between answers: ${Math.round(d.spread * 100)}% of the scale.`),
         table(`Answers to: ${d.questionText}`, ["Perspective", "Answer"], d.answers.map((a) => [a.perspective, a.answer]),
-          "mpl-answers"))))
+          "mpl-cmp-answers"))))
         : el("p", { text: "No disagreement: everyone who answered a question on its scale gave the same answer." }),
       agreed.length ? el("details", {}, el("summary", { text: `Questions without disagreement (${agreed.length})` }),
         el("ul", {}, agreed.map((d) => el("li", { text: `${d.questionText} (${d.answers.map((a) => `${a.perspective}: ${a.answer}`).join("; ")})` }))))
@@ -101,9 +101,9 @@ export function startCombine(root, { data, score, parseAnswers, siteRoot }) {
     const total = result.perspectives.length;
     return [
       el("h3", { text: "Recommended practices, combined" }),
-      result.recommendations.length ? el("ol", { className: "mpl-rec-list" }, result.recommendations.map((r) => el("li", {},
-        practiceLink(r, siteRoot),
-        r.minority ? el("strong", { className: "mpl-minority", text: " Minority view:" }) : null,
+      result.recommendations.length ? el("ol", { className: "mpl-cmp-rec-list" }, result.recommendations.map((r) => el("li", {},
+        practiceLink(r, linkBase),
+        r.minority ? el("strong", { className: "mpl-cmp-minority", text: " Minority view:" }) : null,
         ` recommended by ${r.support} of ${total} perspective${total === 1 ? "" : "s"} (${r.supportedBy.join(", ")}).`,
         r.reasons.length ? el("details", {}, el("summary", { text: "Why" }), el("ul", {},
           r.reasons.map((why) => el("li", { text: `${why.perspective}: ${why.questionText}: ${why.answerLabel}` })))) : null)))
@@ -115,11 +115,11 @@ export function startCombine(root, { data, score, parseAnswers, siteRoot }) {
     await add(input.files);
     input.value = "";
   });
-  dropzone.addEventListener("dragover", (event) => { event.preventDefault(); dropzone.classList.add("mpl-dropzone--over"); });
-  dropzone.addEventListener("dragleave", () => dropzone.classList.remove("mpl-dropzone--over"));
+  dropzone.addEventListener("dragover", (event) => { event.preventDefault(); dropzone.classList.add("mpl-cmp-dropzone--over"); });
+  dropzone.addEventListener("dragleave", () => dropzone.classList.remove("mpl-cmp-dropzone--over"));
   dropzone.addEventListener("drop", (event) => {
     event.preventDefault();
-    dropzone.classList.remove("mpl-dropzone--over");
+    dropzone.classList.remove("mpl-cmp-dropzone--over");
     add(event.dataTransfer.files);
   });
   part("clear").addEventListener("click", () => {

@@ -1,4 +1,5 @@
 // The "compare over time" page: save, list, rename, delete, export and import snapshots, and compare two.
+import { STORAGE_KEY, loadText } from "../assessment/storage.js";
 import { compareSnapshots } from "./compare.js";
 import { radarChart } from "./radar.js";
 import { downloadText, el, focusHeading, formatChange, formatScore, practiceLink, table } from "./render.js";
@@ -7,18 +8,16 @@ import {
   snapshotName,
 } from "./snapshots.js";
 
-// Where the self-assessment keeps the current answers (read only here).
-export const ANSWERS_KEY = "mpl-assessment-answers";
 const CURRENT = "current";
 
-export function startCompare(root, { data, score, parseAnswers, siteRoot }) {
+export function startCompare(root, { data, score, parseAnswers, linkBase }) {
   const storage = window.localStorage;
   const part = (role) => root.querySelector(`[data-role="${role}"]`);
   const [status, list, results, pick] = ["status", "list", "results", "pick"].map(part);
-  const say = (...lines) => status.replaceChildren(...lines.map((line) => el("span", { className: "mpl-status__line", text: line })));
+  const say = (...lines) => status.replaceChildren(...lines.map((line) => el("span", { className: "mpl-cmp-status__line", text: line })));
 
   function currentAnswers() {
-    const text = storage.getItem(ANSWERS_KEY);
+    const text = loadText(storage); // the self-assessment's current answers, only read here
     if (!text) return null;
     const checked = parseAnswers(text, data);
     return checked.ok && Object.keys(checked.answers.answers || {}).length ? checked.answers : null;
@@ -43,24 +42,30 @@ export function startCompare(root, { data, score, parseAnswers, siteRoot }) {
       s.label || "(no label)",
       new Date(s.saved_at).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" }),
       String(Object.keys(s.answers.answers || {}).length),
-      el("span", { className: "mpl-actions" },
-        el("button", { type: "button", className: "md-button mpl-small", "data-action": "rename", "data-id": s.id,
+      el("span", { className: "mpl-cmp-actions" },
+        el("button", { type: "button", className: "md-button mpl-cmp-small", "data-action": "rename", "data-id": s.id,
           "aria-label": `Rename ${snapshotName(s)}`, text: "Rename" }),
-        el("button", { type: "button", className: "md-button mpl-small", "data-action": "delete", "data-id": s.id,
+        el("button", { type: "button", className: "md-button mpl-cmp-small", "data-action": "delete", "data-id": s.id,
           "aria-label": `Delete ${snapshotName(s)}`, text: "Delete" })),
     ]);
     list.replaceChildren(table("Saved snapshots, oldest first", ["Label", "Saved", "Answers", "Actions"], rows));
   }
 
+  // Keeps the chosen pair when it is still available and still two different items; otherwise the
+  // two most recent (the last snapshot and the current answers, when there are current answers).
   function renderChoices(snapshots, hasCurrent) {
     const options = snapshots.map((s) => [s.id, snapshotName(s)]);
     if (hasCurrent) options.push([CURRENT, "Current answers"]);
-    for (const [name, fallback] of [["before", Math.max(0, options.length - 2)], ["after", options.length - 1]]) {
-      const select = pick.elements[name];
-      const kept = select.value;
-      select.replaceChildren(...options.map(([value, label]) => el("option", { value, text: label })));
-      select.value = options.some(([value]) => value === kept) ? kept : options[fallback] ? options[fallback][0] : "";
+    const values = options.map(([value]) => value);
+    const { before, after } = pick.elements;
+    let chosen = [before.value, after.value];
+    if (!chosen.every((v) => values.includes(v)) || chosen[0] === chosen[1]) {
+      chosen = [values[Math.max(0, values.length - 2)] || "", values[values.length - 1] || ""];
     }
+    [before, after].forEach((select, i) => {
+      select.replaceChildren(...options.map(([value, label]) => el("option", { value, text: label })));
+      select.value = chosen[i];
+    });
     pick.querySelector("button").disabled = options.length < 2;
   }
 
@@ -74,8 +79,8 @@ export function startCompare(root, { data, score, parseAnswers, siteRoot }) {
     const result = compareSnapshots(data, a.answers, b.answers, score);
     const stageRows = result.stages.map((s) => [s.title, formatScore(s.before), formatScore(s.after), formatChange(s.change)]);
     const recList = (items, empty) => (items.length
-      ? el("ul", { className: "mpl-rec-list" }, items.map((r) => el("li", {}, practiceLink(r, siteRoot),
-        r.reasons && r.reasons.length ? el("span", { className: "mpl-reason",
+      ? el("ul", { className: "mpl-cmp-rec-list" }, items.map((r) => el("li", {}, practiceLink(r, linkBase),
+        r.reasons && r.reasons.length ? el("span", { className: "mpl-cmp-reason",
           text: ` (${r.reasons.map((why) => `${why.questionText}: ${why.answerLabel}`).join("; ")})` }) : null)))
       : el("p", { text: empty }));
     results.replaceChildren(
@@ -88,7 +93,7 @@ export function startCompare(root, { data, score, parseAnswers, siteRoot }) {
       el("h3", { text: `Answers that changed (${result.changedAnswers.length})` }),
       result.changedAnswers.length
         ? table("Answers that changed", ["Question", "Earlier", "Later"],
-          result.changedAnswers.map((c) => [c.questionText, c.before, c.after]), "mpl-changed")
+          result.changedAnswers.map((c) => [c.questionText, c.before, c.after]), "mpl-cmp-changed")
         : el("p", { text: "No answer changed." }),
       el("h3", { text: `Newly recommended (${result.newlyRecommended.length})` }),
       recList(result.newlyRecommended, "No practice is newly recommended."),
@@ -96,7 +101,7 @@ export function startCompare(root, { data, score, parseAnswers, siteRoot }) {
       recList(result.noLongerRecommended, "Every practice recommended earlier is still recommended."),
       el("p", { text: `Still recommended: ${result.stillRecommended.length} practice${result.stillRecommended.length === 1 ? "" : "s"}.` }));
     results.hidden = false;
-    results.querySelector(".mpl-results__heading").focus();
+    results.querySelector(".mpl-cmp-results__heading").focus();
   }
 
   part("save").addEventListener("submit", (event) => {
@@ -164,6 +169,6 @@ export function startCompare(root, { data, score, parseAnswers, siteRoot }) {
     showComparison(a, b);
   });
 
-  window.addEventListener("storage", (event) => { if (event.key === ANSWERS_KEY || event.key === null) refresh(); });
+  window.addEventListener("storage", (event) => { if (event.key === STORAGE_KEY || event.key === null) refresh(); });
   refresh();
 }

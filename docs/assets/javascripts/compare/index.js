@@ -1,23 +1,24 @@
 // Starts the comparison pages (snapshots over time, combined perspectives) wherever they appear.
-// The self-assessment's scoring module and data are loaded only on those pages.
-import { startCombine } from "./combine-view.js";
-import { startCompare } from "./compare-view.js";
-
-const VIEWS = { "mpl-compare": startCompare, "mpl-combine": startCombine };
+// This file loads on every page; the views, the self-assessment's scoring and its data load only on those pages.
+const VIEWS = {
+  "mpl-compare": async () => (await import("./compare-view.js")).startCompare,
+  "mpl-combine": async () => (await import("./combine-view.js")).startCombine,
+};
 
 async function setup(root) {
   const dataUrl = new URL(root.dataset.dataUrl, location.href);
-  const [scoring, data] = await Promise.all([
+  const [view, scoring, data] = await Promise.all([
+    VIEWS[root.dataset.module](),
     import("../assessment/scoring.js"),
     fetch(dataUrl).then((response) => {
       if (!response.ok) throw new Error(`the questionnaire data could not be loaded (${response.status})`);
       return response.json();
     }),
   ]);
-  root.querySelector(".mpl-js-note").hidden = true;
-  root.querySelector(".mpl-js-only").hidden = false;
-  VIEWS[root.dataset.module](root, { data, score: scoring.score, parseAnswers: scoring.parseAnswers,
-    siteRoot: new URL("../", dataUrl).href });
+  root.querySelector(".mpl-cmp-js-note").hidden = true;
+  root.querySelector(".mpl-cmp-js-only").hidden = false;
+  view(root, { data, score: scoring.score, parseAnswers: scoring.parseAnswers,
+    linkBase: dataUrl.href });
 }
 
 function start() {
@@ -25,7 +26,7 @@ function start() {
     if (root.dataset.ready) continue;
     root.dataset.ready = "true";
     setup(root).catch((error) => {
-      root.querySelector(".mpl-js-note").textContent = `This page could not start: ${error.message}. Reload the page to try again.`;
+      root.querySelector(".mpl-cmp-js-note").textContent = `This page could not start: ${error.message}. Reload the page to try again.`;
     });
   }
 }

@@ -6,7 +6,11 @@ export function questionList(data) {
   if (data.__questionList) return data.__questionList;
   const scales = Array.isArray(data.scales)
     ? Object.fromEntries(data.scales.map((scale) => [scale.id, scale])) : data.scales || {};
-  const list = (data.questions || []).map((q) => {
+  // data.json groups questions by section (a stage, or the organisation as a whole).
+  const questions = Array.isArray(data.sections)
+    ? data.sections.flatMap((section) => (section.questions || []).map((q) => ({ stage: section.id, ...q })))
+    : data.questions || [];
+  const list = questions.map((q) => {
     const scale = typeof q.scale === "string" ? scales[q.scale] : q.scale;
     const options = Array.isArray(scale) ? scale : (scale && scale.options) || q.options || [];
     return { id: q.id, text: q.text, stage: q.stage, options };

@@ -1,59 +1,44 @@
-// A radar chart of stage scores (0 to 100) as SVG, one outline per series, built with DOM APIs.
-// The chart is a picture of the table that always accompanies it.
-const SVG = "http://www.w3.org/2000/svg";
-const SIZE = 360;
-const CENTRE = SIZE / 2;
-const RADIUS = 120;
+// A radar chart of stage scores (0 to 100) with one outline per series, as SVG built with DOM APIs.
+// The geometry is the self-assessment's own (radarGeometry), so both pages draw the same chart;
+// the chart is a picture of the table that always accompanies it.
+import { radarGeometry } from "../assessment/radar.js";
 
-function svg(tag, attrs = {}) {
+const SVG = "http://www.w3.org/2000/svg";
+
+function svg(tag, attrs = {}, text) {
   const node = document.createElementNS(SVG, tag);
   for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, String(value));
+  if (text !== undefined) node.textContent = text;
   return node;
 }
 
-function point(index, count, value) {
-  const angle = (Math.PI * 2 * index) / count - Math.PI / 2;
-  const r = (RADIUS * Math.max(0, Math.min(100, value ?? 0))) / 100;
-  return [CENTRE + r * Math.cos(angle), CENTRE + r * Math.sin(angle)];
-}
-
-// axes: [label]; series: [{label, values: [score or null]}]. Returns a <figure>.
+// axes: [stage title]; series: [{label, values: [score 0..100 or null]}]. Returns a <figure>.
 export function radarChart(title, axes, series) {
-  const figure = document.createElement("figure");
-  figure.className = "mpl-radar";
-  const chart = svg("svg", { viewBox: `0 0 ${SIZE} ${SIZE}`, role: "img", class: "mpl-radar__chart" });
-  const name = svg("title");
-  name.textContent = `${title}. The same figures are in the table that follows.`;
-  chart.append(name);
-  for (const level of [25, 50, 75, 100]) {
-    const ring = axes.map((_, i) => point(i, axes.length, level).join(",")).join(" ");
-    chart.append(svg("polygon", { points: ring, class: "mpl-radar__grid" }));
+  const outlines = series.map((s) => radarGeometry(axes.map((axis, i) => ({ title: axis, score: s.values[i] ?? null }))));
+  const g = outlines[0];
+  const chart = svg("svg", { viewBox: `-60 0 ${g.size + 120} ${g.size}`, role: "img", class: "mpl-cmp-radar__chart" });
+  chart.append(svg("title", {}, `${title}. The same figures are in the table that follows.`));
+  for (const ring of g.rings) chart.append(svg("polygon", { points: ring, class: "mpl-cmp-radar__grid" }));
+  for (const axis of g.axes) {
+    chart.append(svg("line", { x1: g.centre, y1: g.centre, x2: axis.x, y2: axis.y, class: "mpl-cmp-radar__axis" }));
+    chart.append(svg("text", { x: axis.labelX, y: axis.labelY, "text-anchor": axis.anchor, "dominant-baseline": "middle",
+      class: "mpl-cmp-radar__label" }, axis.title));
   }
-  axes.forEach((label, i) => {
-    const [x, y] = point(i, axes.length, 100);
-    chart.append(svg("line", { x1: CENTRE, y1: CENTRE, x2: x, y2: y, class: "mpl-radar__axis" }));
-    const [lx, ly] = point(i, axes.length, 128);
-    const text = svg("text", { x: lx, y: ly, class: "mpl-radar__label",
-      "text-anchor": Math.abs(lx - CENTRE) < 5 ? "middle" : lx > CENTRE ? "start" : "end",
-      "dominant-baseline": ly > CENTRE + 5 ? "hanging" : "auto" });
-    text.textContent = label;
-    chart.append(text);
-  });
-  series.forEach((s, n) => {
-    const points = s.values.map((v, i) => point(i, axes.length, v).join(",")).join(" ");
-    chart.append(svg("polygon", { points, class: `mpl-radar__series mpl-series-${n % 6}` }));
-  });
+  outlines.forEach((outline, n) => chart.append(svg("polygon", { points: outline.points,
+    class: `mpl-cmp-radar__series mpl-cmp-series-${n % 6}` })));
   const legend = document.createElement("ul");
-  legend.className = "mpl-radar__legend";
+  legend.className = "mpl-cmp-radar__legend";
   series.forEach((s, n) => {
     const item = document.createElement("li");
     const swatch = svg("svg", { width: 28, height: 12, "aria-hidden": "true", focusable: "false" });
-    swatch.append(svg("line", { x1: 2, y1: 6, x2: 26, y2: 6, class: `mpl-radar__key mpl-series-${n % 6}` }));
+    swatch.append(svg("line", { x1: 2, y1: 6, x2: 26, y2: 6, class: `mpl-cmp-radar__key mpl-cmp-series-${n % 6}` }));
     item.append(swatch, document.createTextNode(` ${s.label}`));
     legend.append(item);
   });
   const caption = document.createElement("figcaption");
   caption.textContent = `${title} (0 at the centre, 100 at the edge; a stage without a score is drawn at the centre).`;
+  const figure = document.createElement("figure");
+  figure.className = "mpl-cmp-radar";
   figure.append(chart, legend, caption);
   return figure;
 }

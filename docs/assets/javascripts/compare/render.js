@@ -15,10 +15,11 @@ export function el(tag, attrs = {}, ...children) {
   return node;
 }
 
-// A data table: the first cell of each row is its header.
+// A data table: the first cell of each row is its header. The table itself has no class, so that
+// mkdocs-material styles it like the tables of the site.
 export function table(caption, head, rows, className = "") {
-  return el("div", { className: "mpl-table-wrap" },
-    el("table", { className: `mpl-table ${className}`.trim() },
+  return el("div", { className: `mpl-cmp-table-wrap ${className}`.trim() },
+    el("table", {},
       el("caption", { text: caption }),
       el("thead", {}, el("tr", {}, head.map((h) => el("th", { scope: "col", text: h })))),
       el("tbody", {}, rows.map((row) => el("tr", {},
@@ -37,12 +38,12 @@ export function formatChange(value) {
 
 // A heading that takes focus when results appear, so that keyboard and screen reader users land on them.
 export function focusHeading(text, level = "h2") {
-  return el(level, { tabindex: "-1", className: "mpl-results__heading", text });
+  return el(level, { tabindex: "-1", className: "mpl-cmp-results__heading", text });
 }
 
-// A link to a practice page: the scoring data gives URLs relative to the site root.
-export function practiceLink(rec, siteRoot) {
-  const href = rec.url ? new URL(rec.url, siteRoot).href : null;
+// A link to a practice page: the scoring data gives URLs relative to itself (data.json).
+export function practiceLink(rec, linkBase) {
+  const href = rec.url ? new URL(rec.url, linkBase).href : null;
   return href ? el("a", { href, text: rec.title }) : el("span", { text: rec.title });
 }
 

@@ -2,7 +2,7 @@
 // export and import as JSON. No DOM: `storage` is window.localStorage or any object with the same
 // getItem/setItem methods. The self-assessment's own answers live under another key and are never touched.
 
-export const SNAPSHOTS_KEY = "mpl-assessment-snapshots";
+export const SNAPSHOTS_KEY = "mpl-assessment:snapshots";
 export const SNAPSHOTS_FORMAT = "mpl-assessment-snapshots";
 export const MAX_SNAPSHOTS = 200;
 export const MAX_LABEL = 200;

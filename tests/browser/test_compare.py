@@ -1,0 +1,280 @@
+"""Compare over time (snapshots) and combine perspectives, in a real browser against the built site.
+
+Snapshots are saved from answers given on the real self-assessment page; the combined files are
+written in the real answers format against the site's own assessment/data.json.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import assert_no_axe_violations
+
+COMPARE = "assessment/compare.html"
+COMBINE = "assessment/combine.html"
+ASSESSMENT = "assessment/index.html"
+
+
+# --- Helpers ---
+
+@pytest.fixture(scope="module")
+def data(built_site) -> dict:
+    return json.loads((built_site / "assessment" / "data.json").read_text(encoding="utf-8"))
+
+
+def questions(data: dict) -> list[dict]:
+    """Questions always asked (no condition on an earlier answer), in questionnaire order."""
+    return [q for s in data["sections"] for q in s["questions"] if not (q.get("show_if") or {}).get("question")]
+
+
+def values(data: dict, q: dict) -> list[int]:
+    return [o["value"] for o in data["scales"][q["scale"]]["options"]]
+
+
+def label(data: dict, q: dict, value: int) -> str:
+    return next(o["label"] for o in data["scales"][q["scale"]]["options"] if o["value"] == value)
+
+
+def recommended(data: dict, answers: dict[str, int]) -> set[str]:
+    """Titles of the practices these value answers recommend (the self-assessment's rule: value in `when`)."""
+    return {data["targets"][r["target"]]["title"] for q in questions(data) if q["id"] in answers
+            for r in q["recommends"] if answers[q["id"]] in r["when"]}
+
+
+def recommending(data: dict) -> list[dict]:
+    """Questions whose lowest answer recommends something and whose highest answer recommends nothing."""
+    return [q for q in questions(data) if q["recommends"]
+            and all(min(values(data, q)) in r["when"] and max(values(data, q)) not in r["when"] for r in q["recommends"])]
+
+
+def numbers(answers: dict) -> dict[str, int]:
+    return {qid: a["value"] for qid, a in answers.items() if "value" in a}
+
+
+def answers_file(data: dict, answers: dict, perspective: str | None = None, version: str | None = None) -> str:
+    content = {"format": "mpl-assessment-answers", "questionnaire_version": version or data["version"],
+               "saved_at": "2026-11-01T10:00:00.000Z", "profile": [], "answers": answers}
+    if perspective:
+        content["perspective"] = perspective
+    return json.dumps(content)
+
+
+def open_ready(page, site_url: str, path: str) -> None:
+    page.goto(site_url + path)
+    page.wait_for_selector(".mpl-cmp-js-only:not([hidden])")
+
+
+def answer_on_assessment_page(page, site_url: str, answers: dict[str, int | str]) -> None:
+    page.goto(site_url + ASSESSMENT)
+    page.wait_for_selector("#mpl-assessment[data-ready]")
+    page.wait_for_selector(".mpl-assess__tools:not([hidden])")
+    for qid, value in answers.items():
+        page.check(f"#q-{qid}-{value}")
+
+
+def save_snapshot(page, site_url: str, name: str) -> None:
+    open_ready(page, site_url, COMPARE)
+    page.fill("#snapshot-label", name)
+    page.click("text=Save the current answers as a snapshot")
+    page.wait_for_selector(f"[data-role='status']:has-text('Saved: {name}')")
+
+
+def list_texts(page, selector: str) -> list[str]:
+    return [t.strip() for t in page.locator(selector).all_inner_texts()]
+
+
+# --- Over time ---
+
+def test_two_snapshots_from_the_assessment_compare_with_changed_answers_and_recommendations(page, site_url, data, axe):
+    q1, q2, q3 = recommending(data)[:3]
+    low = {q["id"]: min(values(data, q)) for q in (q1, q2, q3)}
+    before = dict(low)
+    after = {q1["id"]: max(values(data, q1)), q2["id"]: low[q2["id"]], q3["id"]: "dont-know"}
+    answer_on_assessment_page(page, site_url, before)
+    save_snapshot(page, site_url, "before the assembly")
+    answer_on_assessment_page(page, site_url, after)
+    save_snapshot(page, site_url, "after the assembly")
+
+    rows = page.locator("[data-role='list'] tbody tr")
+    assert rows.count() == 2
+    assert list_texts(page, "[data-role='list'] tbody th") == ["before the assembly", "after the assembly"]
+    page.select_option("#compare-before", label=page.locator("#compare-before option", has_text="before the assembly").inner_text())
+    page.select_option("#compare-after", label=page.locator("#compare-after option", has_text="after the assembly").inner_text())
+    page.click(".mpl-compare__pick button[type='submit']")
+    page.wait_for_selector("[data-role='results']:not([hidden])")
+
+    changed = page.locator(".mpl-cmp-changed tbody tr")
+    assert [[c.strip() for c in changed.nth(i).locator("th, td").all_inner_texts()] for i in range(changed.count())] == [
+        [q1["text"], label(data, q1, low[q1["id"]]), label(data, q1, after[q1["id"]])],
+        [q3["text"], label(data, q3, low[q3["id"]]), "Don't know"],
+    ]
+    numeric_after = {k: v for k, v in after.items() if isinstance(v, int)}
+    newly = recommended(data, numeric_after) - recommended(data, before)
+    dropped = recommended(data, before) - recommended(data, numeric_after)
+    assert dropped, "the fixture should make at least one practice no longer recommended"
+    lists = page.locator(".mpl-cmp-rec-list")
+    headings = list_texts(page, "[data-role='results'] h3")
+    assert f"Newly recommended ({len(newly)})" in headings
+    assert f"No longer recommended ({len(dropped)})" in headings
+    dropped_titles = page.locator("h3:has-text('No longer recommended') + ul.mpl-cmp-rec-list > li > a").all_inner_texts()
+    assert sorted(dropped_titles) == sorted(dropped)
+    assert lists.count() >= 1
+    # The chart has both outlines, and the table gives the same figures.
+    assert page.locator(".mpl-cmp-radar__series").count() == 2
+    assert page.locator("[data-role='results'] table").first.locator("tbody tr").count() == len(data["sections"])
+    assert page.evaluate("document.activeElement.classList.contains('mpl-cmp-results__heading')")
+    assert_no_axe_violations(axe, page, "the comparison of two snapshots")
+    assert not page.js_errors
+
+
+def test_a_snapshot_compares_with_the_current_answers_and_can_be_renamed_and_deleted(page, site_url, data):
+    q1 = recommending(data)[0]
+    answer_on_assessment_page(page, site_url, {q1["id"]: min(values(data, q1))})
+    save_snapshot(page, site_url, "first")
+    answer_on_assessment_page(page, site_url, {q1["id"]: max(values(data, q1))})
+    open_ready(page, site_url, COMPARE)
+    assert page.locator("#compare-after").input_value() == "current"
+    page.click(".mpl-compare__pick button[type='submit']")
+    assert page.locator(".mpl-cmp-changed tbody tr").count() == 1
+
+    page.once("dialog", lambda dialog: dialog.accept("<b>renamed</b>"))
+    page.click("button[data-action='rename']")
+    assert list_texts(page, "[data-role='list'] tbody th") == ["<b>renamed</b>"]  # text, never markup
+    page.once("dialog", lambda dialog: dialog.dismiss())
+    page.click("button[data-action='delete']")
+    assert page.locator("[data-role='list'] tbody tr").count() == 1, "dismissing the confirmation keeps the snapshot"
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.click("button[data-action='delete']")
+    assert page.locator("[data-role='list']").inner_text().strip() == "No snapshots yet."
+
+
+def test_snapshots_export_and_import_back_and_a_bad_file_is_refused(page, site_url, data, tmp_path):
+    q1 = recommending(data)[0]
+    answer_on_assessment_page(page, site_url, {q1["id"]: min(values(data, q1))})
+    save_snapshot(page, site_url, "kept")
+    with page.expect_download() as download:
+        page.click("[data-role='export']")
+    exported = tmp_path / "snapshots.json"
+    download.value.save_as(exported)
+    assert json.loads(exported.read_text())["snapshots"][0]["label"] == "kept"
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.click("button[data-action='delete']")
+    page.set_input_files("#snapshot-import", str(exported))
+    page.wait_for_selector("[data-role='status']:has-text('Imported 1 new snapshot')")
+    assert list_texts(page, "[data-role='list'] tbody th") == ["kept"]
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"format": "mpl-assessment-snapshots", "snapshots": [{"saved_at": "2026-01-01", "answers": {"format": "x"}}]}')
+    page.set_input_files("#snapshot-import", str(bad))
+    page.wait_for_selector("[data-role='status']:has-text('bad.json was not imported')")
+    assert "not an answers file" in page.locator("[data-role='status']").inner_text()
+
+
+def test_the_compare_page_works_with_the_keyboard_alone(page, site_url, data):
+    q1 = recommending(data)[0]
+    answer_on_assessment_page(page, site_url, {q1["id"]: min(values(data, q1))})
+    open_ready(page, site_url, COMPARE)
+    page.focus("#snapshot-label")
+    page.keyboard.type("by keyboard")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("[data-role='status']:has-text('Saved: by keyboard')")
+    page.focus("#compare-after")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Compare"
+    page.keyboard.press("Enter")
+    page.wait_for_selector("[data-role='results']:not([hidden])")
+    assert page.evaluate("document.activeElement.textContent").startswith("by keyboard")
+
+
+# --- Across perspectives ---
+
+def test_three_files_combine_with_the_planted_disagreement_first_and_bad_files_refused(page, site_url, data, tmp_path, axe):
+    planted, *others = recommending(data)[:5]
+    lo, hi = min(values(data, planted)), max(values(data, planted))
+    # Everyone agrees but for one step on the other questions; on the planted one, the two ends of the scale.
+    common = {q["id"]: {"value": max(values(data, q))} for q in others}
+    near = dict(common, **{others[0]["id"]: {"value": max(values(data, others[0])) - 1}})
+    commissioner = {planted["id"]: {"value": lo}, **common}
+    facilitator = {planted["id"]: {"value": hi}, **near, others[1]["id"]: {"status": "na", "reason": "We do not recruit"}}
+    member = {planted["id"]: {"value": hi}, **common, others[2]["id"]: {"status": "dont-know"}}
+    files = {
+        "commissioner.json": answers_file(data, commissioner, "Commissioner"),
+        "facilitator.json": answers_file(data, {**facilitator, "a-question-since-removed": {"value": 1}},
+                                         "Lead facilitator", version="0.9.0"),
+        "assembly-member.json": answers_file(data, member),
+        "hostile.json": json.dumps({"format": "mpl-assessment-answers", "questionnaire_version": data["version"],
+                                    "perspective": "<img src=x onerror=window.pwned=1>",
+                                    "answers": {planted["id"]: {"value": "<script>window.pwned=1</script>"}}}),
+        "broken.json": "{ this is not JSON",
+    }
+    paths = []
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        paths.append(str(tmp_path / name))
+
+    open_ready(page, site_url, COMBINE)
+    page.set_input_files("#combine-files", paths)
+    page.wait_for_selector("[data-role='results']:not([hidden])")
+
+    refused = page.locator("[data-role='refused']")
+    assert refused.locator("h2").inner_text() == "2 files were refused"
+    assert refused.locator("li strong").all_inner_texts() == ["hostile.json", "broken.json"]
+    assert "whole number" in refused.inner_text() and "not valid JSON" in refused.inner_text()
+    assert page.locator("[data-role='results'] img, [data-role='refused'] img").count() == 0
+    assert page.evaluate("window.pwned") is None
+
+    perspectives = [page.locator(".mpl-cmp-perspectives tbody tr").nth(i).locator("input").input_value() for i in range(3)]
+    assert perspectives == ["Commissioner", "Lead facilitator", "assembly-member"]
+    facilitator_row = page.locator(".mpl-cmp-perspectives tbody tr").nth(1).inner_text()
+    assert "0.9.0" in facilitator_row and "a-question-since-removed" in facilitator_row
+
+    first = page.locator(".mpl-cmp-disagreements > li").first
+    assert first.locator("strong").inner_text() == planted["text"]
+    assert "100% of the scale" in first.inner_text()
+    cells = first.locator("tbody tr")
+    assert [cells.nth(i).locator("th, td").all_inner_texts() for i in range(3)] == [
+        ["Commissioner", label(data, planted, lo)], ["Lead facilitator", label(data, planted, hi)],
+        ["assembly-member", label(data, planted, hi)]]
+    assert page.locator(".mpl-cmp-disagreements > li").count() == 2  # the planted gap and the one-step gap
+
+    # Practices recommended by the commissioner's lowest answer alone are kept, marked as a minority view.
+    only_commissioner = recommended(data, numbers(commissioner)) - recommended(data, numbers(facilitator)) \
+        - recommended(data, numbers(member))
+    assert only_commissioner, "the planted answer should recommend a practice that only the commissioner's answers do"
+    items = page.locator("[data-role='results'] ol.mpl-cmp-rec-list > li")
+    for title in only_commissioner:
+        item = items.filter(has=page.locator(f"a:text-is('{title}')"))
+        assert "Minority view" in item.inner_text() and "1 of 3 perspectives (Commissioner)" in item.inner_text()
+
+    gaps = page.locator("[data-role='results'] table").last.inner_text()
+    assert others[1]["text"] in gaps and "We do not recruit" in gaps and others[2]["text"] in gaps
+    assert page.locator(".mpl-cmp-radar__series").count() == 4  # three perspectives and the combined outline
+    assert_no_axe_violations(axe, page, "the combined perspectives")
+    assert not page.js_errors
+
+
+def test_perspectives_can_be_renamed_and_the_file_picker_opens_from_the_keyboard(page, site_url, data, tmp_path):
+    q = recommending(data)[0]
+    paths = []
+    for name, value in (("one.json", 0), ("two.json", 1)):
+        (tmp_path / name).write_text(answers_file(data, {q["id"]: {"value": value}}), encoding="utf-8")
+        paths.append(str(tmp_path / name))
+    open_ready(page, site_url, COMBINE)
+    page.focus("#combine-files")
+    with page.expect_file_chooser() as chooser:
+        page.keyboard.press("Enter")
+    chooser.value.set_files(paths)
+    page.wait_for_selector("[data-role='results']:not([hidden])")
+    name = page.locator("#perspective-0")
+    name.fill("Recruiter")
+    name.press("Enter")
+    assert page.locator(".mpl-cmp-disagreements tbody th").first.inner_text() == "Recruiter"
+    assert page.evaluate("document.activeElement.id") == "perspective-0"
+
+
+def test_combine_and_compare_pages_are_clean_before_any_file(page, site_url, axe):
+    for path in (COMPARE, COMBINE):
+        open_ready(page, site_url, path)
+        assert_no_axe_violations(axe, page, path)
+    assert not page.js_errors
