@@ -26,10 +26,10 @@
       }
     });
     // Each page's tags and each search result's tags are a <nav>: give them distinct names.
-    root.querySelectorAll("nav.md-tags").forEach(function (nav) {
+    root.querySelectorAll("nav.md-tags").forEach(function (nav, index) {
       var result = nav.closest(".md-search-result__article");
       var heading = result && result.querySelector("h1, h2");
-      label(nav, heading ? "Tags of " + textOf(heading) : "Tags of this page");
+      label(nav, result ? "Tags of search result " + (index + 1) + ": " + textOf(heading) : "Tags of this page");
     });
   }
 
