@@ -311,7 +311,7 @@ def test_workspace_settings_map_every_folder_to_its_schema():
 
 def test_the_example_in_contributing_is_a_valid_entry(repo):
     text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
-    example = re.search(r"```yaml\n(.*?)```", text, re.S).group(1)
+    example = re.search(r"```text\n(# yaml-language-server: .*?)```", text, re.S).group(1)
     data = yaml.safe_load(example)
     (repo / "practices" / "practices" / f"{data['id']}.yml").write_text(example, encoding="utf-8")
     lib = load_library(repo)
