@@ -87,6 +87,15 @@ test("a recommendation from one perspective of three is kept and marked minority
   assert.equal(result.recommendations[1].reasons[0].perspective, "A");
 });
 
+test("equal support is ranked by the weights added up; exactly half is not a minority", () => {
+  const result = combine(DATA, [
+    perspective("A", { q1: { value: 0 }, q2: { value: 0 } }),
+    perspective("B", { q1: { value: 3 }, q2: { value: 3 } }),
+  ], score);
+  assert.deepEqual(result.recommendations.map((r) => [r.id, r.support, r.weight, r.minority]),
+    [["p-one", 1, 3, false], ["p-two", 1, 1, false]]);
+});
+
 test("not applicable and don't know are reported per perspective", () => {
   const result = combine(DATA, [
     perspective("A", { q1: { status: "na", reason: "we only fund" } }),

@@ -76,9 +76,10 @@ export function startCombine(root, { data, score, parseAnswers, linkBase }) {
         String(v.used), v.leftOut.length ? `${v.leftOut.length}: ${v.leftOut.join(", ")}` : "none"];
     });
     return el("div", {}, el("h3", { text: "Perspectives" }),
-      el("p", { text: "You can rename a perspective: type its name and press Enter." }),
-      table("Files combined", ["Perspective", "File", "Questionnaire version", "Answers used",
-        "Answers left out (questions this version does not have)"], rows, "mpl-cmp-perspectives"));
+      el("p", { text: "You can rename a perspective: type its name and press Enter. \"Left out\" lists answers to " +
+        "questions that this version of the questionnaire does not have: they are not combined." }),
+      table("Files combined", ["Perspective", "File", "Questionnaire version", "Answers used", "Left out"], rows,
+        "mpl-cmp-perspectives"));
   }
 
   function renderDisagreements(result) {
@@ -88,8 +89,8 @@ export function startCombine(root, { data, score, parseAnswers, linkBase }) {
       el("h3", { text: "Where you disagree most" }),
       differing.length ? el("ol", { className: "mpl-cmp-disagreements" }, differing.map((d) => el("li", {},
         el("p", {}, el("strong", { text: d.questionText }), ` Gap between answers: ${Math.round(d.spread * 100)}% of the scale.`),
-        table(`Answers to: ${d.questionText}`, ["Perspective", "Answer"], d.answers.map((a) => [a.perspective, a.answer]),
-          "mpl-cmp-answers"))))
+        table(`Each perspective's answer to: ${d.questionText}`, ["Perspective", "Answer"],
+          d.answers.map((a) => [a.perspective, a.answer]), "mpl-cmp-answers mpl-cmp-caption-hidden"))))
         : el("p", { text: "No disagreement: everyone who answered a question on its scale gave the same answer." }),
       agreed.length ? el("details", {}, el("summary", { text: `Questions without disagreement (${agreed.length})` }),
         el("ul", {}, agreed.map((d) => el("li", { text: `${d.questionText} (${d.answers.map((a) => `${a.perspective}: ${a.answer}`).join("; ")})` }))))
@@ -105,8 +106,9 @@ export function startCombine(root, { data, score, parseAnswers, linkBase }) {
         practiceLink(r, linkBase),
         r.minority ? el("strong", { className: "mpl-cmp-minority", text: " Minority view:" }) : null,
         ` recommended by ${r.support} of ${total} perspective${total === 1 ? "" : "s"} (${r.supportedBy.join(", ")}).`,
-        r.reasons.length ? el("details", {}, el("summary", { text: "Why" }), el("ul", {},
-          r.reasons.map((why) => el("li", { text: `${why.perspective}: ${why.questionText}: ${why.answerLabel}` })))) : null)))
+        r.reasons.length ? el("ul", { className: "mpl-cmp-why" },
+          r.reasons.map((why) => el("li", {}, el("span", { className: "mpl-cmp-why__who", text: `${why.perspective}: ` }),
+            `${why.questionText} `, el("em", { text: why.answerLabel })))) : null)))
         : el("p", { text: "No practice is recommended by any perspective." }),
     ];
   }

@@ -58,7 +58,9 @@ function sameAnswer(x, y) {
 //   scale, from 0 (first option) to 1 (last option), across the perspectives that gave one; ties go to
 //   the question more perspectives answered, then to questionnaire order.
 // - a practice is in the combined list if any perspective's answers recommend it; ranked by how many
-//   perspectives recommend it, then by its highest priority; "minority" when fewer than half do.
+//   perspectives recommend it, then by its weights added up over the perspectives (the self-assessment
+//   weighs each answer that calls for it by priority), then by its highest priority; "minority" when
+//   fewer than half of the perspectives recommend it.
 export function combine(data, perspectives, score) {
   const labels = perspectives.map((p) => p.label);
   const results = perspectives.map((p) => scoreOf(score, data, p.file));
@@ -104,9 +106,10 @@ function combinedRecommendations(results, labels) {
   results.forEach((result, i) => {
     for (const rec of result.recommendations) {
       if (!byId.has(rec.id)) byId.set(rec.id, { id: rec.id, title: rec.title, url: rec.url, priority: rec.priority,
-        supportedBy: [], reasons: [] });
+        weight: 0, supportedBy: [], reasons: [] });
       const entry = byId.get(rec.id);
       entry.supportedBy.push(labels[i]);
+      entry.weight += typeof rec.weight === "number" ? rec.weight : priorityRank(rec.priority);
       if (priorityRank(rec.priority) > priorityRank(entry.priority)) entry.priority = rec.priority;
       for (const reason of rec.reasons || []) entry.reasons.push({ perspective: labels[i], ...reason });
     }
@@ -114,7 +117,7 @@ function combinedRecommendations(results, labels) {
   const total = labels.length;
   return [...byId.values()]
     .map((r) => ({ ...r, support: r.supportedBy.length, minority: r.supportedBy.length * 2 < total }))
-    .sort((x, y) => y.support - x.support || priorityRank(y.priority) - priorityRank(x.priority) ||
+    .sort((x, y) => y.support - x.support || y.weight - x.weight || priorityRank(y.priority) - priorityRank(x.priority) ||
       x.title.localeCompare(y.title));
 }
 

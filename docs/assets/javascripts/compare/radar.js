@@ -16,7 +16,7 @@ function svg(tag, attrs = {}, text) {
 export function radarChart(title, axes, series) {
   const outlines = series.map((s) => radarGeometry(axes.map((axis, i) => ({ title: axis, score: s.values[i] ?? null }))));
   const g = outlines[0];
-  const chart = svg("svg", { viewBox: `-60 0 ${g.size + 120} ${g.size}`, role: "img", class: "mpl-cmp-radar__chart" });
+  const chart = svg("svg", { viewBox: `-110 0 ${g.size + 220} ${g.size}`, role: "img", class: "mpl-cmp-radar__chart" });
   chart.append(svg("title", {}, `${title}. The same figures are in the table that follows.`));
   for (const ring of g.rings) chart.append(svg("polygon", { points: ring, class: "mpl-cmp-radar__grid" }));
   for (const axis of g.axes) {
