@@ -114,6 +114,8 @@ def test_scaffolded_file_fails_on_every_placeholder_line_then_validates_once_fil
     assert {m["path"] for m in reported} == {"practices/practices/invite-by-letter-and-by-phone.yml"}
     assert {int(m["line"]) for m in reported} == placeholder_lines(text)
     assert all("replace the placeholder with" in line for line in unfinished.stdout.splitlines())
+    shown = re.search(r"^practices/practices/invite-by-letter-and-by-phone\.yml:.*$", (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8"), re.M)
+    assert shown and shown.group(0) in unfinished.stdout.splitlines(), "update the example output in CONTRIBUTING.md"
 
     file.write_text(fill_in(text), encoding="utf-8")
     unlinked = run_model("validate", cwd=repo)
@@ -142,16 +144,27 @@ def test_every_kind_validates_once_its_placeholders_are_replaced(repo, kind, sta
     assert load_library(repo).entries["budgets-decide-who-can-take-part"].stages == stages
 
 
-def test_the_build_fails_while_placeholders_remain(tmp_path):
+def test_a_new_practice_fails_the_build_until_filled_in_then_appears_on_the_site(tmp_path):
     project = tmp_path / "project"
     ignored = shutil.ignore_patterns(".git", ".venv", "site", "node_modules", "__pycache__", ".pytest_cache", "bench", "tests")
     shutil.copytree(ROOT, project, ignore=ignored)
-    new_entry(project, "practice", "Invite by letter and by phone", ["recruitment"])
-    result = build_site(project, tmp_path / "site")
-    assert result.returncode != 0
-    output = result.stdout + result.stderr
+    file = new_entry(project, "practice", "Invite by letter and by phone", ["recruitment"])
+    failed = build_site(project, tmp_path / "unfinished")
+    assert failed.returncode != 0
+    output = failed.stdout + failed.stderr
     assert re.search(r"practices/practices/invite-by-letter-and-by-phone\.yml:\d+: `summary` is still a placeholder", output), output
     assert "Traceback" not in output
+
+    file.write_text(fill_in(file.read_text(encoding="utf-8")), encoding="utf-8")
+    recommend(project, "practice", file.stem)
+    built = build_site(project, tmp_path / "site")
+    assert built.returncode == 0, built.stdout + built.stderr
+    site = tmp_path / "site"
+    page = next(p for p in (site / "practices" / f"{file.stem}.html", site / "practices" / file.stem / "index.html") if p.is_file())
+    assert "Invite by letter and by phone" in page.read_text(encoding="utf-8")
+    for listing in ("stages/recruitment", "practices/index"):
+        html = next(p for p in (site / f"{listing}.html", site / listing / "index.html") if p.is_file()).read_text(encoding="utf-8")
+        assert re.search(rf'href="[^"]*{file.stem}(?:\.html|/)"', html), f"{listing} does not link to the new practice"
 
 
 def test_the_scaffold_refuses_an_id_already_used_and_says_what_to_do(repo):

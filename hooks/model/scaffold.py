@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import re
 import sys
+import textwrap
 import unicodedata
 from pathlib import Path
 
@@ -126,10 +127,17 @@ def render(lib: Library, kind: str, entry_id: str, title: str, stages: list[str]
         f"  - source: {_quoted(placeholder('a source id, e.g. ' + _first(lib.sources, 'a-source-id')))}",
         f"    section: {_quoted(placeholder('the part of the source it comes from, e.g. Recruitment'))}",
     ]
-    return "\n".join(lines) + "\n"
+    return "\n".join(wrapped for line in lines for wrapped in _wrap(line)) + "\n"
 
 
 # --- Helpers ---
+
+def _wrap(line: str) -> list[str]:
+    """Long comments wrapped at 100 characters (the schema line and commented-out fields stay whole)."""
+    if not line.startswith("# ") or len(line) <= 100 or line.startswith("# yaml-language-server:"):
+        return [line]
+    return textwrap.wrap(line[2:], width=100, initial_indent="# ", subsequent_indent="# ", break_on_hyphens=False)
+
 
 def _check_stages(lib: Library, kind: str, stages: list[str]) -> list[str]:
     valid = lib.stage_ids
