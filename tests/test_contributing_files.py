@@ -1,0 +1,148 @@
+"""The files a contributor meets: GitHub workflow and forms, editor settings, CONTRIBUTING.md and its page."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import yaml
+
+from contributing_page import site_links
+from model import KIND_FOLDERS
+
+ROOT = Path(__file__).resolve().parents[1]
+WORKFLOWS = ROOT / ".github" / "workflows"
+FORMS = ROOT / ".github" / "ISSUE_TEMPLATE"
+
+
+# --- Helpers ---
+
+def workflow(name: str) -> dict:
+    return yaml.safe_load((WORKFLOWS / name).read_text(encoding="utf-8"))
+
+
+def readme_make_commands() -> set[str]:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```sh\n(.*?)```", readme, re.S)
+    return {m for block in blocks for m in re.findall(r"^(make \w+)", block, re.M)}
+
+
+# --- GitHub workflow and forms ---
+
+def test_workflow_runs_the_readme_commands_on_pull_requests_and_main():
+    flow = workflow("ci.yml")
+    triggers = flow.get("on", flow.get(True))  # YAML 1.1 reads a bare `on` as true
+    assert "pull_request" in triggers and triggers["push"]["branches"] == ["main"]
+    readme = readme_make_commands()
+    assert {"make validate", "make test", "make build"} <= readme
+    check = flow["jobs"]["check"]
+    commands = [step["run"].strip() for step in check["steps"] if "run" in step]
+    assert commands == ["make validate", "make test", "make build"]
+    assert set(commands) <= readme
+    python = next(step for step in check["steps"] if step.get("uses", "").startswith("actions/setup-python@"))
+    assert python["with"]["python-version"] == "3.11"
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert re.search(r"^build:.*\n\t.*mkdocs build --strict", makefile, re.M), "make build must build with --strict"
+
+
+def test_workflow_deploys_main_to_github_pages_with_the_official_actions():
+    jobs = workflow("ci.yml")["jobs"]
+    build, deploy = jobs["pages-build"], jobs["deploy"]
+    assert build["needs"] == "check" and "refs/heads/main" in build["if"]
+    step = next(s for s in build["steps"] if s.get("run") == "make build")
+    assert "steps.pages.outputs.base_url" in step["env"]["SITE_URL"]
+    uses = [s.get("uses", "").split("@")[0] for s in build["steps"] + deploy["steps"]]
+    assert {"actions/configure-pages", "actions/upload-pages-artifact", "actions/deploy-pages"} <= set(uses)
+    assert next(s for s in build["steps"] if "upload-pages-artifact" in s.get("uses", ""))["with"]["path"] == "site"
+    assert deploy["needs"] == "pages-build" and deploy["environment"]["name"] == "github-pages"
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+
+
+def test_github_files_are_valid_yaml():
+    files = list(WORKFLOWS.glob("*.yml")) + list(FORMS.glob("*.yml"))
+    assert {f.name for f in files} >= {"ci.yml", "propose-practice.yml", "report-problem.yml", "config.yml"}
+    for file in files:
+        assert isinstance(yaml.safe_load(file.read_text(encoding="utf-8")), dict), file
+    template = (ROOT / ".github" / "pull_request_template.md").read_text(encoding="utf-8")
+    assert template.count("- [ ]") >= 5
+
+
+def test_issue_form_options_match_the_vocabularies():
+    form = yaml.safe_load((FORMS / "propose-practice.yml").read_text(encoding="utf-8"))
+    fields = {item["id"]: item for item in form["body"] if "id" in item}
+    vocab = {name: yaml.safe_load((ROOT / "practices" / f"{name}.yml").read_text(encoding="utf-8"))[name]
+             for name in ("stages", "roles", "themes")}
+    expected = {name: [f"{item['title']} ({item['id']})" for item in items] for name, items in vocab.items()}
+    assert fields["stages"]["attributes"]["options"] == expected["stages"], "update the form from practices/stages.yml"
+    assert [o["label"] for o in fields["roles"]["attributes"]["options"]] == expected["roles"]
+    assert [o["label"] for o in fields["themes"]["attributes"]["options"]] == expected["themes"]
+    entry_fields = {"title", "summary", "stages", "roles", "themes", "addresses", "body", "sources"}
+    assert entry_fields <= set(fields)
+
+
+# --- Editor support ---
+
+def test_every_entry_file_starts_with_its_schema_line():
+    files = sorted((ROOT / "practices").glob("*/*.yml")) + sorted((ROOT / "practices").glob("*.yml"))
+    assert len(files) > 40
+    for file in files:
+        vocabulary = file.parent == ROOT / "practices"
+        schema = f"../schema/{file.stem}" if vocabulary else f"../../schema/{KIND_FOLDERS[file.parent.name]}"
+        first = file.read_text(encoding="utf-8").splitlines()[0]
+        assert first == f"# yaml-language-server: $schema={schema}.schema.json", f"{file.relative_to(ROOT)}: add the schema line"
+        assert (file.parent / f"{schema}.schema.json").resolve().is_file()
+
+
+def test_workspace_settings_map_every_folder_to_its_schema():
+    settings = json.loads((ROOT / ".vscode" / "settings.json").read_text(encoding="utf-8"))
+    mapping = settings["yaml.schemas"]
+    for folder, kind in KIND_FOLDERS.items():
+        assert mapping[f"./schema/{kind}.schema.json"] == [f"practices/{folder}/*.yml"]
+    for schema in mapping:
+        assert (ROOT / schema).is_file(), schema
+    extensions = json.loads((ROOT / ".vscode" / "extensions.json").read_text(encoding="utf-8"))
+    assert "redhat.vscode-yaml" in extensions["recommendations"]
+
+
+# --- CONTRIBUTING.md and its page ---
+
+# --- CONTRIBUTING.md and its page ---
+
+def test_contributing_explains_every_field_of_an_entry():
+    text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    definitions = json.loads((ROOT / "schema" / "definitions.schema.json").read_text(encoding="utf-8"))["$defs"]
+    names = set(definitions["sources"]["items"]["properties"]) | set(definitions["retired"]["properties"])
+    for kind in KIND_FOLDERS.values():
+        names |= set(json.loads((ROOT / "schema" / f"{kind}.schema.json").read_text(encoding="utf-8"))["properties"])
+    missing = sorted(n for n in names if f"`{n}`" not in text)
+    assert not missing, f"CONTRIBUTING.md does not explain: {missing}"
+    for command in ("make new", "make validate", "make serve", "redhat.vscode-yaml", ".vscode/settings.json"):
+        assert command in text
+
+
+def test_repository_links_are_rewritten_for_the_site():
+    text = ("See [the schema](schema/practice.schema.json), [this](./practices/stages.yml \"Stages\"), "
+            "[a heading](#ids), [GitHub](https://github.com/x/y), [mail](mailto:a@b.org).\n\n[ref]: schema/definitions.schema.json\n")
+    out = site_links(text, "https://github.com/org/repo/", "main")
+    assert "[the schema](https://github.com/org/repo/blob/main/schema/practice.schema.json)" in out
+    assert '[this](https://github.com/org/repo/blob/main/practices/stages.yml "Stages")' in out
+    assert "[a heading](#ids)" in out and "(https://github.com/x/y)" in out and "(mailto:a@b.org)" in out
+    assert "[ref]: https://github.com/org/repo/blob/main/schema/definitions.schema.json" in out
+
+
+def test_contributing_page_is_on_the_site_with_working_links(built_site):
+    config = yaml.safe_load(re.sub(r"!ENV \[[^\]]*\]", "''", (ROOT / "mkdocs.yml").read_text(encoding="utf-8")))
+    repo_url = config["repo_url"].rstrip("/")
+    page = next(p for p in (built_site / "contributing.html", built_site / "contributing" / "index.html") if p.is_file())
+    html = page.read_text(encoding="utf-8")
+    assert re.search(r"<h1[^>]*>Contributing", html)
+    assert f'href="{repo_url}/edit/main/CONTRIBUTING.md"' in html
+    assert f'href="{repo_url}/blob/main/schema/practice.schema.json"' in html
+    hrefs = re.findall(r'href="([^"]+)"', html)
+    assert not [h for h in hrefs if not h.startswith("http") and h.endswith((".yml", ".json", ".md"))], "rewrite repository links"
+    github = [h for h in hrefs if h.startswith("https://github.com/")]
+    assert github and all(h.startswith(repo_url) for h in github), "links to GitHub must follow repo_url"
+    anchors = set(re.findall(r'id="([^"]+)"', html))
+    assert {h[1:] for h in hrefs if h.startswith("#")} <= anchors
+    home = (built_site / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<a href="contributing(?:\.html|/)"[^>]*>\s*(?:<[^>]+>\s*)*Contributing\s*<', home), "Contributing is in the nav"
