@@ -278,3 +278,26 @@ def test_combine_and_compare_pages_are_clean_before_any_file(page, site_url, axe
         open_ready(page, site_url, path)
         assert_no_axe_violations(axe, page, path)
     assert not page.js_errors
+
+
+def test_the_pages_start_when_reached_through_the_site_navigation(page, site_url):
+    page.goto(site_url + "about.html")
+    page.locator("a.md-nav__link:visible", has_text="Combine perspectives").first.click()
+    page.wait_for_selector("[data-module='mpl-combine'] .mpl-cmp-js-only:not([hidden])")
+    page.locator("a.md-nav__link:visible", has_text="Compare over time").first.click()
+    page.wait_for_selector("[data-module='mpl-compare'] .mpl-cmp-js-only:not([hidden])")
+    assert page.locator("[data-role='list']").inner_text().strip() == "No snapshots yet."
+    assert not page.js_errors
+
+
+def test_without_javascript_the_pages_say_they_need_it(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        pg = context.new_page()
+        for path, explained in ((COMPARE, "snapshot"), (COMBINE, "How the results are worked out")):
+            pg.goto(site_url + path)
+            assert pg.locator(".mpl-cmp-js-note").is_visible()
+            assert not pg.locator(".mpl-cmp-js-only").is_visible()
+            assert explained in pg.locator("article").inner_text()
+    finally:
+        context.close()
