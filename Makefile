@@ -5,7 +5,7 @@ PYTHON  := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := hooks
 
-.PHONY: serve test build validate new chromium clean
+.PHONY: serve test build validate new bench chromium clean
 
 serve: $(VENV)/.site  ## install and serve the site on http://127.0.0.1:8000
 	$(PYTHON) -m mkdocs serve
@@ -18,6 +18,9 @@ build: $(VENV)/.site  ## build the site into site/ with --strict
 
 validate: $(VENV)/.site  ## check every YAML file; prints path:line: message for each problem
 	$(PYTHON) -m model validate
+
+bench: $(VENV)/.test chromium  ## build synthetic libraries of 100, 1,000 and 5,000 entries; print the figures (minutes)
+	$(PYTHON) bench/run.py
 
 # Start a new entry: make new KIND=practice STAGE=recruitment TITLE="Invite by letter and by phone"
 KIND ?= practice
