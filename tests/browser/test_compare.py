@@ -260,11 +260,18 @@ def test_perspectives_can_be_renamed_and_the_file_picker_opens_from_the_keyboard
     for name, value in (("one.json", 0), ("two.json", 1)):
         (tmp_path / name).write_text(answers_file(data, {q["id"]: {"value": value}}), encoding="utf-8")
         paths.append(str(tmp_path / name))
+    choosers = []
+    page.on("filechooser", lambda chooser: choosers.append(chooser))  # before the page loads: file choosers are intercepted from the start
     open_ready(page, site_url, COMBINE)
     page.focus("#combine-files")
-    with page.expect_file_chooser() as chooser:
-        page.keyboard.press("Enter")
-    chooser.value.set_files(paths)
+    assert page.evaluate("document.activeElement.id") == "combine-files"
+    page.keyboard.press("Enter")
+    for _ in range(50):
+        if choosers:
+            break
+        page.wait_for_timeout(100)
+    assert choosers, "Enter on the focused file field opens the file chooser"
+    choosers[0].set_files(paths)
     page.wait_for_selector("[data-role='results']:not([hidden])")
     name = page.locator("#perspective-0")
     name.fill("Recruiter")
@@ -301,3 +308,9 @@ def test_without_javascript_the_pages_say_they_need_it(browser, site_url):
             assert explained in pg.locator("article").inner_text()
     finally:
         context.close()
+
+
+def test_edit_links_open_the_page_templates(built_site):
+    for name in ("compare", "combine"):
+        html = (built_site / "assessment" / f"{name}.html").read_text(encoding="utf-8")
+        assert f"edit/main/overrides/compare/{name}.md.j2" in html
