@@ -49,7 +49,8 @@ test("Markdown report: scores, ranked recommendations with absolute links and re
   assert.match(md, /Question A1\? Answer: Never\./);
   assert.match(md, /Perspective: Équipe \\<b\\>d'animation\\<\/b\\>/);
   assert.match(md, /Reason: Pas de « commande » ici — \\\*nope\\\*/);
-  assert.equal(mdEscape("[x](javascript:1)"), "\\[x\\]\\(javascript:1\\)");
+  assert.equal(mdEscape("[x](javascript:1)"), "\\[x\\](javascript:1)");
+  assert.equal(mdEscape("co-design, step 1. <b>|"), "co-design, step 1. \\<b\\>\\|");
 });
 
 test("radar geometry: one axis per stage starting at the top; a null score sits at the centre", () => {

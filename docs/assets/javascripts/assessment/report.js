@@ -8,9 +8,9 @@ export function answersToJson(answers) {
   return JSON.stringify(answers, null, 2) + "\n";
 }
 
-/** Escape text from answers or data for Markdown, so that it is shown as written. */
+/** Escape text from answers or data for Markdown, so that it is shown as written (always used after a prefix). */
 export function mdEscape(text) {
-  return String(text).replace(/[\r\n]+/g, " ").replace(/([\\`*_{}\[\]()<>#+!|~-])/g, "\\$1");
+  return String(text).replace(/[\r\n]+/g, " ").replace(/([\\`*_\[\]<>|~])/g, "\\$1");
 }
 
 function absolute(url, base) {
