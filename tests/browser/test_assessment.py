@@ -481,3 +481,15 @@ def test_works_with_instant_navigation(browser, tmp_path, monkeypatch):
         context.close()
         server.shutdown()
     assert requests and all(u.startswith((origin, "data:", "blob:")) for u in requests)
+
+
+def test_focused_controls_are_not_hidden_under_the_sticky_progress_bar(page, site_url):
+    open_assessment(page, site_url)
+    page.focus("#mpl-show-results")
+    for _ in range(12):  # backwards through the last questions: the page scrolls up to each control
+        page.keyboard.press("Shift+Tab")
+        overlap = page.evaluate("""() => {
+            const bar = document.querySelector('.mpl-assess__bar').getBoundingClientRect();
+            const focus = document.activeElement.getBoundingClientRect();
+            return focus.top - bar.bottom; }""")
+        assert overlap >= 0, page.evaluate("document.activeElement.id")
