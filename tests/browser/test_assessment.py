@@ -493,3 +493,12 @@ def test_focused_controls_are_not_hidden_under_the_sticky_progress_bar(page, sit
             const focus = document.activeElement.getBoundingClientRect();
             return focus.top - bar.bottom; }""")
         assert overlap >= 0, page.evaluate("document.activeElement.id")
+
+
+def test_narrow_screen_reflows_without_horizontal_scrolling(page, site_url):
+    page.set_viewport_size({"width": 320, "height": 640})
+    open_assessment(page, site_url)
+    answer_all(page, mixed, ("delivers",))
+    show_results(page)
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    assert page.evaluate("getComputedStyle(document.querySelector('.mpl-assess__bar')).position") == "static"
