@@ -126,10 +126,14 @@ test("malformed and hostile files are refused while the others combine", () => {
     { name: "broken.json", text: "{not json" },
     { name: "evil.json", text: JSON.stringify({ format: "mpl-assessment-answers", answers: { "<img src=x onerror=alert(1)>": { value: "<script>" } } }) },
     { name: "huge.json", text: "x".repeat(1_000_001) },
+    { name: "huge-unread.json", text: null, size: 5_000_000 },
+    { name: "unreadable.json", text: null, size: 10 },
     { name: "b.json", text: good },
   ], parseAnswers);
   assert.deepEqual(read.accepted.map((a) => a.label), ["Facilitator", "Facilitator (2)"]);
-  assert.deepEqual(read.refused.map((r) => r.name), ["broken.json", "evil.json", "huge.json"]);
+  assert.deepEqual(read.refused.map((r) => r.name), ["broken.json", "evil.json", "huge.json", "huge-unread.json", "unreadable.json"]);
+  assert.match(read.refused[3].errors[0], /too large/);
+  assert.match(read.refused[4].errors[0], /could not be read/);
   for (const r of read.refused) assert.ok(r.errors.length > 0 && r.errors.every((e) => typeof e === "string" && e.length > 10));
   assert.equal(combine(DATA, read.accepted, score).perspectives.length, 2);
 });

@@ -8,13 +8,13 @@ export function startCombine(root, { data, score, parseAnswers, linkBase }) {
   const part = (role) => root.querySelector(`[data-role="${role}"]`);
   const [refused, status, results, dropzone] = ["refused", "status", "results", "dropzone"].map(part);
   const input = root.querySelector("#combine-files");
-  let files = [];          // [{name, text}] in the order chosen
+  let files = [];          // [{name, size, text}] in the order chosen
   const renamed = new Map(); // index among accepted files -> perspective name typed on this page
 
   async function add(fileList) {
     const chosen = Array.from(fileList || []);
-    const read = await Promise.all(chosen.map(async (f) => ({ name: f.name,
-      text: f.size > MAX_PERSPECTIVE_BYTES ? null : await f.text() })));
+    const read = await Promise.all(chosen.map(async (f) => ({ name: f.name, size: f.size,
+      text: f.size > MAX_PERSPECTIVE_BYTES ? null : await f.text().catch(() => null) })));
     files = files.concat(read);
     update(true);
   }

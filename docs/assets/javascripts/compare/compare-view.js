@@ -169,6 +169,10 @@ export function startCompare(root, { data, score, parseAnswers, linkBase }) {
     showComparison(a, b);
   });
 
-  window.addEventListener("storage", (event) => { if (event.key === STORAGE_KEY || event.key === null) refresh(); });
+  onStorage = (event) => { if (root.isConnected && (event.key === STORAGE_KEY || event.key === null)) refresh(); };
   refresh();
 }
+
+// Answers changed in another tab refresh the page shown now (one listener, whatever the navigation).
+let onStorage = null;
+window.addEventListener("storage", (event) => onStorage && onStorage(event));

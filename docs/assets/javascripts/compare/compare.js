@@ -146,16 +146,20 @@ export function perspectiveLabels(items) {
   });
 }
 
-// Reads the files chosen for combining: files = [{name, text}]. A malformed or hostile file is refused
+// Reads the files chosen for combining: files = [{name, text, size}] (text null when unread). A malformed or hostile file is refused
 // with its reasons and the others are kept. parseAnswers is the self-assessment's validation.
 export const MAX_PERSPECTIVE_BYTES = 1_000_000;
 
 export function readPerspectiveFiles(data, files, parseAnswers) {
   const accepted = [];
   const refused = [];
-  for (const { name, text } of files) {
-    if (typeof text !== "string" || text.length > MAX_PERSPECTIVE_BYTES) {
+  for (const { name, text, size } of files) {
+    if ((size ?? 0) > MAX_PERSPECTIVE_BYTES || (typeof text === "string" && text.length > MAX_PERSPECTIVE_BYTES)) {
       refused.push({ name, errors: ["The file is too large to be exported answers (over 1 MB)."] });
+      continue;
+    }
+    if (typeof text !== "string") {
+      refused.push({ name, errors: ["The file could not be read. Check that it is still there and choose it again."] });
       continue;
     }
     const checked = parseAnswers(text, data);
