@@ -314,3 +314,24 @@ def test_edit_links_open_the_page_templates(built_site):
     for name in ("compare", "combine"):
         html = (built_site / "assessment" / f"{name}.html").read_text(encoding="utf-8")
         assert f"edit/main/overrides/compare/{name}.md.j2" in html
+
+
+def test_a_file_exported_by_the_self_assessment_combines_under_its_perspective(page, site_url, data, tmp_path):
+    q = recommending(data)[0]
+    answer_on_assessment_page(page, site_url, {q["id"]: min(values(data, q))})
+    page.fill("#mpl-perspective", "Commissioner")
+    page.locator("#mpl-perspective").dispatch_event("change")
+    page.click("#mpl-show-results")
+    with page.expect_download() as download:
+        page.click("#mpl-export-json")
+    exported = tmp_path / "exported.json"
+    download.value.save_as(exported)
+    other = tmp_path / "member.json"
+    other.write_text(answers_file(data, {q["id"]: {"value": max(values(data, q))}}, "Former assembly member"), encoding="utf-8")
+    open_ready(page, site_url, COMBINE)
+    page.set_input_files("#combine-files", [str(exported), str(other)])
+    page.wait_for_selector("[data-role='results']:not([hidden])")
+    assert page.locator("[data-role='refused']").inner_text() == ""
+    first = page.locator(".mpl-cmp-disagreements > li").first
+    assert first.locator("strong").inner_text() == q["text"]
+    assert first.locator("tbody th").all_inner_texts() == ["Commissioner", "Former assembly member"]
