@@ -103,3 +103,40 @@ def asset_weight() -> dict:
     js = sum(len(gzip.compress(p.read_bytes(), 9)) for p in scripts) / 1024
     css = sum(len(gzip.compress(p.read_bytes(), 9)) for p in styles) / 1024
     return {"js_kb": js, "css_kb": css, "total_kb": js + css, "js_files": len(scripts), "css_files": len(styles)}
+
+
+
+def page_weight(site: Path) -> dict:
+    """The heaviest page type of a built site, loaded in Chromium: our own JavaScript and CSS that it
+    requests (scripts, stylesheets, the modules they import, at once or later), each file gzipped.
+    The theme's files and vendored files do not count."""
+    from playwright.sync_api import sync_playwright
+
+    site = site.resolve()
+    ours = {p.resolve() for p in ASSETS.rglob("*") if p.suffix in (".js", ".css") and "vendor" not in p.parts}
+    pages = [p.relative_to(site).as_posix() for p in site.glob("*.html")] + [
+        p.relative_to(site).as_posix() for folder in sorted(d for d in site.iterdir() if d.is_dir())
+        for p in sorted(folder.glob("*.html"))[:2]]
+    handler = functools.partial(_Quiet, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    heaviest = ("", 0.0, [])
+    try:
+        with sync_playwright() as playwright:
+            chromium = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+            for path in pages:
+                page = chromium.new_page()
+                urls: list[str] = []
+                page.on("request", lambda request: urls.append(request.url))
+                page.goto(base + path, wait_until="networkidle")
+                page.close()
+                files = {(site / u[len(base):].split("?")[0]).resolve() for u in urls if u.startswith(base)}
+                counted = sorted(f for f in files if (ROOT / "docs" / f.relative_to(site)).resolve() in ours)
+                weight = sum(len(gzip.compress(f.read_bytes(), 9)) for f in counted) / 1024
+                if weight > heaviest[1]:
+                    heaviest = (path, weight, [f.relative_to(site).as_posix() for f in counted])
+            chromium.close()
+    finally:
+        server.shutdown()
+    return {"page": heaviest[0], "kb": heaviest[1], "files": heaviest[2], "pages": len(pages)}
