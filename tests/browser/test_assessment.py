@@ -59,10 +59,13 @@ def expected(pattern, profile=()):
             if not visible or not isinstance(answer, int):
                 continue
             values = SCALES[q["scale"]]
-            total += (answer - min(values)) / (max(values) - min(values))
+            fraction = (answer - min(values)) / (max(values) - min(values))
+            total += fraction
             count += 1
             for rule in q["recommends"]:
                 target = rule.get("practice") or rule.get("action")
+                if answer not in rule["when"] and fraction <= 0.5:
+                    continue  # a middle answer: neither a recommendation nor a strength
                 bucket = recs if answer in rule["when"] else strengths
                 item = bucket.setdefault(target, {"weight": 0, "priority": 0, "order": order})
                 order += 1
@@ -427,7 +430,7 @@ def test_print_shows_the_report_without_the_form_or_the_site_navigation(page, si
     show_results(page)
     page.emulate_media(media="print")
     assert page.is_hidden("#mpl-assessment-form") and page.is_hidden(".md-header") and page.is_hidden(".md-sidebar--primary")
-    assert page.is_hidden("#mpl-export-json") and page.is_hidden(".mpl-assess__bar")
+    assert page.is_hidden("#mpl-export-json") and page.is_hidden(".mpl-assess__bar") and page.is_hidden(".mpl-results__keep")
     assert page.is_visible("#mpl-recommendations") and page.is_visible("#mpl-radar svg") and page.is_visible("#mpl-scores")
 
 

@@ -61,7 +61,16 @@ test("strengths: practices an answer bears on and none recommends", () => {
 test("a practice recommended by one answer is not a strength even if another answer is high", () => {
   const result = score(data, answers({ "a-one": { value: 3 }, "a-two": { value: 1 } }));
   assert.deepEqual(ids(result.recommendations), ["p-one"]);
-  assert.deepEqual(ids(result.strengths), ["p-two"]);
+  assert.deepEqual(ids(result.strengths), []); // "In part" is the middle of its scale: not a strength of p-two
+});
+
+test("only answers in the upper half of their scale make a strength", () => {
+  const result = score(data, answers({ "a-one": { value: 2 }, "a-two": { value: 1 }, "o-one": { value: 2 } }));
+  assert.deepEqual(ids(result.recommendations), ["p-one"]); // a-two "In part" is in p-one's `when`
+  assert.deepEqual(ids(result.strengths), ["act-one"]); // o-one "Usually" (2 of 0..3) is above the middle
+  assert.deepEqual(result.strengths[0].reasons, [{ question: "o-one", questionText: "Question O1?", answerLabel: "Usually" }]);
+  const low = score(data, answers({ "a-one": { value: 2 } }));
+  assert.deepEqual(ids(low.strengths), ["p-one"]);
 });
 
 test("profile conditions: nothing ticked asks everything; a profile without the option hides the question", () => {

@@ -29,7 +29,9 @@
  *   - recommendations: a target is recommended when an asked question's answer is in a rule's `when`.
  *     weight = sum of the weights (high 3, medium 2, low 1) of the rules that fired; ranked by weight,
  *     then by the highest priority that fired, then by questionnaire order. priority = the highest one.
- *   - strengths: targets that some scored answer bears on and that no answer recommends.
+ *   - strengths: targets that no answer recommends and that some answer in the upper half of its scale
+ *     (rescaled above 0.5, such as "Usually", "Always" or "Yes") bears on; those answers are the reasons.
+ *     A middle answer that does not recommend a target is neither a reason to adopt it nor a strength.
  * parseAnswers(text, data) returns {ok, answers, errors, dropped, warnings}: it validates a saved,
  * imported or shared answers object and refuses malformed or hostile input with clear messages.
  * `dropped` lists the answered question ids that are not (or no longer) in the questionnaire.
@@ -110,12 +112,14 @@ export function score(data, answers) {
       const values = data.scales[question.scale].options.map((o) => o.value);
       const low = Math.min(...values);
       const high = Math.max(...values);
-      sum += (answer.value - low) / (high - low);
+      const fraction = (answer.value - low) / (high - low);
+      sum += fraction;
       stage.answered += 1;
       for (const rule of question.recommends) {
         const reason = { question: question.id, questionText: question.text, answerLabel: option.label };
         const target = data.targets[rule.target] || { title: rule.target, url: "", kind: rule.kind };
-        const bucket = rule.when.includes(answer.value) ? recs : inPlace;
+        const bucket = rule.when.includes(answer.value) ? recs : fraction > 0.5 ? inPlace : null;
+        if (!bucket) continue;
         if (!bucket.has(rule.target)) {
           bucket.set(rule.target, { id: rule.target, title: target.title, url: target.url, kind: target.kind,
             priority: rule.priority, weight: 0, reasons: [], order: order++ });
