@@ -37,6 +37,10 @@ def _pages(site: Path) -> dict[str, str]:
         "tags": "tags.html",
         "downloads": "downloads.html",
         "about": "about.html",
+        "contributing": "contributing.html",
+        "performance": "performance.html",
+        "compare over time": "assessment/compare.html",
+        "combine perspectives": "assessment/combine.html",
     }
 
 
