@@ -13,4 +13,4 @@ def test_javascript_unit_tests_pass():
     assert node, "node is needed for the JavaScript unit tests"
     result = subprocess.run([node, "--test", *map(str, files)], capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert f"# pass " in result.stdout and "# fail 0" in result.stdout, result.stdout
+    assert "# pass " in result.stdout and "# fail 0" in result.stdout, result.stdout

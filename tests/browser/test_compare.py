@@ -6,7 +6,6 @@ written in the real answers format against the site's own assessment/data.json.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
