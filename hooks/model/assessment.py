@@ -215,8 +215,8 @@ def _check_rules(result, doc, where, q: Question, lib: Library) -> None:
         key = keys[0]
         entry = lib.entries.get(rule.target)
         line = doc.line_of(*at, key)
-        candidates = [e.id for e in lib.of_kind(rule.kind)]
         if entry is None:
+            candidates = [e.id for e in lib.of_kind(rule.kind)]  # only when needed: it scans every entry
             result.problems.error(doc.path, line, f"`{key}` names `{rule.target}`, which is not a {rule.kind} id.{did_you_mean(rule.target, candidates)}")
         elif entry.kind != rule.kind:
             other = next(k for k, v in RULE_KINDS.items() if v == entry.kind) if entry.kind in RULE_KINDS.values() else None

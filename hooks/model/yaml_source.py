@@ -76,7 +76,7 @@ def read_yaml(file: Path, shown_as: str, problems: Problems) -> YamlDocument | N
     if not _check_nodes(node, doc, problems):
         return None
     try:
-        doc.data = yaml.load(text, Loader=Loader)
+        doc.data = yaml.SafeLoader("").construct_document(node)  # from the checked nodes: no second parse
     except (yaml.YAMLError, RecursionError, ValueError) as exc:
         mark = getattr(exc, "problem_mark", None)
         problems.error(shown_as, mark.line + 1 if mark else 1, f"cannot read a value: {getattr(exc, 'problem', exc)}. Write it as plain text.")
