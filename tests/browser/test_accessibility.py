@@ -141,6 +141,7 @@ def test_first_tab_reaches_a_visible_skip_link_that_moves_focus_to_the_content(p
         assert box and box["width"] > 20 and box["height"] > 10 and box["y"] >= 0, f"skip link not visible: {box}"
         assert _focus_is_visible(page)
         page.keyboard.press("Enter")
+        page.wait_for_function("document.activeElement.closest('article.md-content__inner') !== null")
         page.keyboard.press("Tab")
         inside = page.evaluate("document.activeElement.closest('article.md-content__inner') !== null")
         assert inside, f"after the skip link on {path}, Tab went to {page.evaluate('document.activeElement.outerHTML')[:120]}"

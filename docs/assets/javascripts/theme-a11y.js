@@ -33,8 +33,30 @@
     });
   }
 
+  // A table wider than the page scrolls sideways in its wrapper: keyboard users must be able to reach it
+  // (axe: scrollable-region-focusable).
+  function focusableScrollers(root) {
+    root.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
+      if (wrap.scrollWidth > wrap.clientWidth && !wrap.hasAttribute("tabindex")) wrap.setAttribute("tabindex", "0");
+    });
+  }
+
+  // The skip link moves the focus to the content, not only the scroll position, so that Tab continues there.
+  // Handled here, in the capture phase: instant navigation would otherwise re-render the page and drop the focus.
+  document.addEventListener("click", function (event) {
+    var skip = event.target.closest && event.target.closest("a.md-skip");
+    var target = skip && document.getElementById(decodeURIComponent(skip.hash.slice(1)));
+    if (!target) return;
+    event.preventDefault();
+    event.stopPropagation();
+    if (!target.hasAttribute("tabindex")) target.setAttribute("tabindex", "-1");
+    target.focus({ preventScroll: true });
+    target.scrollIntoView();
+  }, true);
+
   function start() {
     nameLandmarks(document);
+    focusableScrollers(document);
     var results = document.querySelector(".md-search-result__list");
     if (results && !results.dataset.mplObserved) {
       results.dataset.mplObserved = "true";
