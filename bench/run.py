@@ -136,7 +136,8 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=2, help="builds per size and kind; the fastest counts (default 2)")
     parser.add_argument("--profile", action="store_true", help="profile the largest hooks build even if no target is missed")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
-    parser.add_argument("--no-browser", action="store_true", help="skip the recompute measure in Chromium")
+    parser.add_argument("--no-browser", action="store_true", help="skip the measures in Chromium")
+    parser.add_argument("--no-profile", action="store_true", help="do not profile a missed build target")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="mpl-bench-"))
     print(f"Machine: {machine()}\nWorking in {work}\n", flush=True)
@@ -178,7 +179,7 @@ def main() -> int:
               f"({assets['js_kb']:.1f} KB JavaScript in {assets['js_files']} files, {assets['css_kb']:.1f} KB CSS in "
               f"{assets['css_files']} files)")
         missed_builds = [size for name, size, ok in checks if not ok and name in ("overhead", "growth")]
-        if missed_builds or args.profile:
+        if (missed_builds and not args.no_profile) or args.profile:
             size = max(missed_builds or results)
             print("\n" + profile(work / f"hooks-{size}", work / f"site-profile-{size}"))
         return 0 if all(ok for _, _, ok in checks) else 1
