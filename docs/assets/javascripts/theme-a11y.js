@@ -1,5 +1,6 @@
-// Names the theme's landmarks and dialog that mkdocs-material leaves unnamed (axe: aria-dialog-name,
-// landmark-unique). A classic script so that it also runs when the site is opened from file://.
+// Accessibility fixes to mkdocs-material's markup: names the landmarks and the dialog it leaves unnamed
+// (axe: aria-dialog-name, landmark-unique), lets the keyboard reach wide tables, and makes the skip link
+// move the focus. A classic script, not a module, so that it also runs when the site is opened from file://.
 (function () {
   "use strict";
 
