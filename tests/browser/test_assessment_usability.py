@@ -1,4 +1,4 @@
-"""The self-assessment page itself: keyboard only, axe-core, no JavaScript, same origin, print, instant
+"""The self-assessment page in use: keyboard only, axe-core, no JavaScript, same origin, print, instant
 navigation, focus and reflow."""
 from __future__ import annotations
 
