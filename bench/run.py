@@ -10,7 +10,6 @@ checked on CPU time, which does not depend on what else the machine is doing; wa
 from __future__ import annotations
 
 import argparse
-import cProfile
 import os
 import platform
 import pstats
@@ -24,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import browser  # noqa: E402  (bench/browser.py)
-from synthetic import ROOT, make_project  # noqa: E402
+from synthetic import make_project  # noqa: E402
 
 TARGETS = {"overhead": 1.10, "growth": 5.5, "recompute_ms": 50.0, "assets_kb": 30.0}
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 from mkdocs.utils import get_relative_url
 
 import site_data
@@ -31,14 +31,13 @@ def on_files(files: Files, config) -> Files:
     """Check assessment/ against the library, then add the page and its scoring data."""
     lib = site_data.library(config)
     assessment = _load(config, lib)
-    page_url = _page_url(PAGE, config)
-    data = to_data(assessment, lib, lambda e: get_relative_url(_page_url(f"{FOLDER_OF_KIND[e.kind]}/{e.id}.md", config), page_url))
+    page_url = site_data.page_url(PAGE, config)
+    data = to_data(assessment, lib, lambda e: get_relative_url(site_data.page_url(f"{FOLDER_OF_KIND[e.kind]}/{e.id}.md", config), page_url))
     _state.update(data=data, assessment=assessment)
     markdown = site_data.render(config.theme.get_env(), "assessment/page.md.j2", title=assessment.title,
                                 summary=assessment.summary, count=len(assessment.questions))
-    page = _add(files, config, PAGE, markdown)
-    page.edit_uri = "../assessment/questionnaire.yml"  # relative to edit_uri's docs/ folder
-    _add(files, config, DATA, to_json(data))
+    site_data.add_generated(files, config, PAGE, markdown, source="assessment/questionnaire.yml")
+    site_data.add_generated(files, config, DATA, to_json(data))
     return files
 
 
@@ -68,15 +67,3 @@ def _load(config, lib) -> Assessment:
                           + "\n".join(str(p) for p in errors)
                           + "\nFix them (run `make validate` to check) and build again.")
     return assessment
-
-
-def _page_url(uri: str, config) -> str:
-    return File(uri, None, config.site_dir, config.use_directory_urls).url
-
-
-def _add(files: Files, config, uri: str, content) -> File:
-    if existing := files.get_file_from_path(uri):
-        files.remove(existing)
-    file = File.generated(config, uri, content=content)
-    files.append(file)
-    return file

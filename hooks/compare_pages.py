@@ -6,7 +6,7 @@ overrides/compare/*.md.j2. Nothing is written to docs/ and no answer ever leaves
 from __future__ import annotations
 
 from mkdocs.config.config_options import ExtraScriptValue
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 from mkdocs.utils import get_relative_url
 
 import site_data
@@ -39,11 +39,7 @@ def on_files(files: Files, config) -> Files:
                                    assessment=get_relative_url(ASSESSMENT, uri) if _has_assessment(config) else None,
                                    compare=get_relative_url("assessment/compare.md", uri),
                                    combine=get_relative_url("assessment/combine.md", uri))
-        if existing := files.get_file_from_path(uri):
-            files.remove(existing)
-        file = File.generated(config, uri, content=content)
-        file.edit_uri = f"../overrides/{template}"  # relative to edit_uri's docs/ folder
-        files.append(file)
+        site_data.add_generated(files, config, uri, content, source=f"overrides/{template}")
     return files
 
 
@@ -56,5 +52,5 @@ def _has_assessment(config) -> bool:
 
 def _url_between(page_uri: str, target: str, config) -> str:
     """The URL of `target` (a site file) relative to the page built from `page_uri`."""
-    page_url = File(page_uri, None, config.site_dir, config.use_directory_urls).url
+    page_url = site_data.page_url(page_uri, config)
     return get_relative_url(target, page_url or ".")

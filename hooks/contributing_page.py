@@ -10,7 +10,9 @@ import re
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
+
+import site_data
 
 SOURCE = "CONTRIBUTING.md"
 PAGE = "contributing.md"
@@ -27,11 +29,8 @@ def on_files(files: Files, config) -> Files:
         text = source.read_text(encoding="utf-8")
     except OSError as exc:
         raise PluginError(f"{SOURCE}: cannot read it ({exc.strerror}): the contributing page is made from this file.") from None
-    if files.get_file_from_path(PAGE):
-        files.remove(files.get_file_from_path(PAGE))  # the root file is the only source of this page
-    file = File.generated(config, PAGE, content=site_links(text, config.repo_url, _branch(config.edit_uri)))
-    file.edit_uri = f"../{SOURCE}"  # relative to edit_uri's docs/ folder: opens CONTRIBUTING.md
-    files.append(file)
+    # The root file is the only source of this page; its edit link opens CONTRIBUTING.md.
+    site_data.add_generated(files, config, PAGE, site_links(text, config.repo_url, _branch(config.edit_uri)), source=SOURCE)
     return files
 
 

@@ -8,7 +8,7 @@ import datetime
 from collections import Counter
 
 import nh3
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.utils import get_relative_url
 
 import site_data
@@ -49,19 +49,15 @@ def on_files(files: Files, config) -> Files:
             return get_relative_url(target if isinstance(target, str) else _uri(target), _from)
 
         def url(target: Entry, _from=uri):
-            return get_relative_url(_page_url(_uri(target), config), _page_url(_from, config))
+            return get_relative_url(site_data.page_url(_uri(target), config), site_data.page_url(_from, config))
 
         content = site_data.render(env, f"library/{template}", lib=lib, stages=lib.stages,
                                    stage_by_id={s["id"]: s for s in lib.stages}, href=href, url=url,
                                    lib_entries=lambda ids: [lib.entries[i] for i in ids], long_date=_long_date,
                                    **context)
-        if files.get_file_from_path(uri):
-            files.remove(files.get_file_from_path(uri))
         # Entry pages stay out of the sidebar: a sidebar listing every page makes the build quadratic.
         inclusion = InclusionLevel.NOT_IN_NAV if "entry" in context else InclusionLevel.UNDEFINED
-        file = File.generated(config, uri, content=content, inclusion=inclusion)
-        file.edit_uri = f"../{edit_path}"  # relative to edit_uri's docs/ folder: opens the YAML source
-        files.append(file)
+        site_data.add_generated(files, config, uri, content, source=edit_path, inclusion=inclusion)
     return files
 
 
@@ -96,10 +92,6 @@ def _uri(target) -> str:
     if isinstance(target, Entry):
         return f"{FOLDER_OF_KIND[target.kind]}/{target.id}.md"
     return f"stages/{target['id']}.md"  # a stage from stages.yml
-
-
-def _page_url(uri: str, config) -> str:
-    return File(uri, None, config.site_dir, config.use_directory_urls).url
 
 
 def _pages(lib: Library):

@@ -12,6 +12,7 @@ import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 from model import Library, load_library
 
@@ -37,6 +38,23 @@ def library(config: MkDocsConfig) -> Library:
                           + "\n".join(str(p) for p in lib.problems.errors)
                           + "\nFix them (run `make validate` to check) and build again.")
     return lib
+
+
+def add_generated(files: Files, config: MkDocsConfig, uri: str, content: str | bytes, *, source: str | None = None,
+                  inclusion: InclusionLevel = InclusionLevel.UNDEFINED) -> File:
+    """Add a generated page or file (replacing any file at `uri`); its edit link opens `source` in the repository."""
+    if existing := files.get_file_from_path(uri):
+        files.remove(existing)
+    file = File.generated(config, uri, content=content, inclusion=inclusion)
+    if source:
+        file.edit_uri = f"../{source}"  # relative to edit_uri's docs/ folder
+    files.append(file)
+    return file
+
+
+def page_url(uri: str, config: MkDocsConfig) -> str:
+    """The URL a docs file gets in the built site (depends on use_directory_urls)."""
+    return File(uri, None, config.site_dir, config.use_directory_urls).url
 
 
 def render(env, template: str, **context) -> str:

@@ -63,8 +63,6 @@ def test_not_applicable_and_dont_know_are_listed_apart_with_the_reason_as_text(p
     assert rows["Commissioning and convening"] == "No score yet"
 
 
-# --- Nothing lost ---
-
 def test_results_export_as_markdown_and_csv(page, site_url):
     open_assessment(page, site_url)
     answer_all(page, mixed, ("facilitates",))

@@ -115,8 +115,6 @@ def test_answers_to_removed_questions_are_reported(page, site_url):
     assert page.is_checked("#q-room-agree-ground-rules-2") and page.is_checked("#profile-delivers")
 
 
-# --- Keyboard, accessibility, no JavaScript ---
-
 def test_start_again_asks_first_and_keeps_answers_when_declined(page, site_url):
     open_assessment(page, site_url)
     page.check("#q-rec-parallel-processes-1")

@@ -2,11 +2,9 @@
 navigation, focus and reflow."""
 from __future__ import annotations
 
-from pathlib import Path
-
 from assessment_helpers import (
     ROOT, SCALES, QUESTIONS, NUMBER, expected, lowest, mixed, open_assessment, answer_all, show_results,
-    results, score_rows, start_again, checked, shown_questions,
+    results, score_rows, shown_questions,
 )
 from conftest import assert_no_axe_violations
 
@@ -72,38 +70,6 @@ def test_page_loads_only_same_origin_files_and_its_scripts_only_here(page, site_
     page.goto(site_url + "about.html")
     page.wait_for_load_state("load")
     assert page.locator("script[src*='assessment/main.js']").count() == 0
-
-
-def test_results_export_as_markdown_and_csv(page, site_url):
-    open_assessment(page, site_url)
-    answer_all(page, mixed, ("facilitates",))
-    show_results(page)
-    want_recs, want_scores, _ = expected(mixed, ("facilitates",))
-    with page.expect_download() as info:
-        page.click("#mpl-export-md")
-    markdown = Path(info.value.path()).read_text(encoding="utf-8")
-    assert info.value.suggested_filename.endswith(".md")
-    ranked = [line for line in markdown.splitlines() if line[:1].isdigit()]
-    assert len(ranked) == len(want_recs)
-    assert ranked[0].startswith(f"1. [{want_recs[0]}]({site_url}")
-    with page.expect_download() as info:
-        page.click("#mpl-export-csv")
-    rows = Path(info.value.path()).read_text(encoding="utf-8").splitlines()
-    assert rows[0].startswith("section,id,title,score_or_priority")
-    assert [r.split(",")[1] for r in rows if r.startswith("stage score,")] == list(want_scores)
-    assert sum(r.startswith("recommendation,") for r in rows) == len(want_recs)
-
-
-def test_start_again_asks_first_and_keeps_answers_when_declined(page, site_url):
-    open_assessment(page, site_url)
-    page.check("#q-rec-parallel-processes-1")
-    page.once("dialog", lambda dialog: dialog.dismiss())
-    page.click("#mpl-start-again")
-    assert page.is_checked("#q-rec-parallel-processes-1")
-    start_again(page)
-    page.reload()
-    page.wait_for_selector("#mpl-show-results", state="visible")
-    assert checked(page) == []
 
 
 def test_print_shows_the_report_without_the_form_or_the_site_navigation(page, site_url):
