@@ -6,22 +6,18 @@ page lives in overrides/assessment/page.md.j2, the form in overrides/assessment/
 """
 from __future__ import annotations
 
-from mkdocs.exceptions import PluginError
-from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.utils import get_relative_url
 
 import site_data
-from model import KIND_FOLDERS, Assessment, load_assessment
+from model import FOLDER_OF_KIND, Assessment, load_assessment
 from model.assessment_data import to_data, to_json
 
 PAGE = "assessment/index.md"
 DATA = "assessment/data.json"
 SCRIPT = "assets/javascripts/assessment/main.js"
 STYLES = "assets/stylesheets/assessment.css"
-FOLDER_OF_KIND = {kind: folder for folder, kind in KIND_FOLDERS.items()}
 
-log = get_plugin_logger("assessment")
 _state: dict = {"data": None, "assessment": None}
 
 
@@ -59,11 +55,6 @@ def on_page_content(html: str, page, config, files) -> str:
 
 def _load(config, lib) -> Assessment:
     assessment = load_assessment(site_data.repo_root(config), lib)
-    for warning in assessment.problems.warnings:
-        log.warning(str(warning))
-    errors = assessment.problems.errors
-    if errors:
-        raise PluginError(f"{len(errors)} error{'s' * (len(errors) > 1)} in the self-assessment YAML:\n"
-                          + "\n".join(str(p) for p in errors)
-                          + "\nFix them (run `make validate` to check) and build again.")
+    site_data.log_warnings(assessment.problems)
+    site_data.stop_on_errors(assessment.problems, "the self-assessment YAML")
     return assessment

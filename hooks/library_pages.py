@@ -12,9 +12,8 @@ from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.utils import get_relative_url
 
 import site_data
-from model import KIND_FOLDERS, Entry, Library
+from model import FOLDER_OF_KIND, Entry, Library
 
-FOLDER_OF_KIND = {kind: folder for folder, kind in KIND_FOLDERS.items()}
 STAGES_PLACEHOLDER = "stages/index.md"  # the nav item in mkdocs.yml that expands into every stage
 
 # Tags and attributes our templates, Markdown and mkdocs-material produce; everything else is removed.

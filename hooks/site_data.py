@@ -29,15 +29,24 @@ def library(config: MkDocsConfig) -> Library:
     if _state["config"] is not config:
         lib = load_library(repo_root(config))
         _state.update(config=config, library=lib)
-        for warning in lib.problems.warnings:
-            log.warning(str(warning))
+        log_warnings(lib.problems)
     lib = _state["library"]
-    if lib.problems.errors:
-        count = len(lib.problems.errors)
-        raise PluginError(f"{count} error{'s' * (count > 1)} in the YAML files:\n"
-                          + "\n".join(str(p) for p in lib.problems.errors)
-                          + "\nFix them (run `make validate` to check) and build again.")
+    stop_on_errors(lib.problems, "the YAML files")
     return lib
+
+
+def log_warnings(problems) -> None:
+    """Warnings go through MkDocs' logger, so that `mkdocs build --strict` counts them."""
+    for warning in problems.warnings:
+        log.warning(str(warning))
+
+
+def stop_on_errors(problems, where: str) -> None:
+    """End the build with every error at once, as `path:line: message` lines, and no traceback."""
+    if errors := problems.errors:
+        raise PluginError(f"{len(errors)} error{'s' * (len(errors) > 1)} in {where}:\n"
+                          + "\n".join(str(p) for p in errors)
+                          + "\nFix them (run `make validate` to check) and build again.")
 
 
 def add_generated(files: Files, config: MkDocsConfig, uri: str, content: str | bytes, *, source: str | None = None,

@@ -10,6 +10,7 @@ from .yaml_source import YamlDocument, read_yaml
 
 # Folder under practices/ -> the kind of entry it holds (and the schema file it is checked against).
 KIND_FOLDERS = {"challenges": "challenge", "practices": "practice", "priority-actions": "priority-action"}
+FOLDER_OF_KIND = {kind: folder for folder, kind in KIND_FOLDERS.items()}
 VOCABULARIES = ("stages", "roles", "themes", "sources")
 KIND_TITLES = {"challenge": "Challenge", "practice": "Practice", "priority-action": "Priority action"}
 

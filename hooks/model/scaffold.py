@@ -14,11 +14,10 @@ from pathlib import Path
 
 import yaml
 
-from .library import KIND_FOLDERS, Library, load_library
+from .library import FOLDER_OF_KIND, KIND_FOLDERS, Library, load_library
 from .placeholders import placeholder
 from .problems import did_you_mean
 
-FOLDER_OF_KIND = {kind: folder for folder, kind in KIND_FOLDERS.items()}
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 ID_MAX = 80  # as in schema/definitions.schema.json
 RECOMMEND_KEYS = {"practice": "practice", "priority-action": "action"}  # how assessment/sections/ names them
