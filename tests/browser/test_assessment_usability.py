@@ -119,12 +119,15 @@ def test_works_with_instant_navigation(browser, tmp_path, monkeypatch):
         page.wait_for_selector("#mpl-show-results", state="visible")
         assert page.evaluate("window.__sameDocument") is True  # no full page load: instant navigation
         page.check("#q-org-work-across-the-sector-2")
+        # saved as soon as it is given (a person cannot click away faster than this)
+        page.wait_for_function("Object.values(localStorage).some(v => v.includes('org-work-across-the-sector'))", timeout=5000)
         page.click(".md-nav__link:has-text('About')")
         page.wait_for_url("**/about/")
         page.go_back()
         page.wait_for_selector("#mpl-show-results", state="visible")
         assert page.evaluate("window.__sameDocument") is True
-        assert page.is_checked("#q-org-work-across-the-sector-2")
+        # restored once the page has started again (it loads data.json first)
+        page.wait_for_function("document.querySelector('#q-org-work-across-the-sector-2').checked", timeout=5000)
         show_results(page)
         assert page.locator("#mpl-strengths > li").count() == 1
         assert errors == []
