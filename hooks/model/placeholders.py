@@ -5,7 +5,7 @@ not finished while any value still contains it, so loading reports it and skips 
 """
 from __future__ import annotations
 
-from .problems import Problems
+from .problems import Problems, field_name
 from .yaml_source import YamlDocument
 
 MARKER = "REPLACE:"
@@ -22,7 +22,7 @@ def check(doc: YamlDocument, problems: Problems) -> bool:
     for path, text in found:
         hint = (text[text.index(MARKER) + len(MARKER):].strip().splitlines() or ["your own text"])[0]
         hint = _shorten(hint).rstrip(".")
-        problems.error(doc.path, doc.line_of(*path), f"`{_field(path)}` is still a placeholder: replace the placeholder with {hint}.")
+        problems.error(doc.path, doc.line_of(*path), f"`{field_name(path)}` is still a placeholder: replace the placeholder with {hint}.")
     return not found
 
 
@@ -39,13 +39,6 @@ def _placeholders(value, path: tuple):
     elif isinstance(value, list):
         for index, item in enumerate(value):
             yield from _placeholders(item, path + (index,))
-
-
-def _field(path: tuple) -> str:
-    out = ""
-    for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out or "the file"
 
 
 def _shorten(text: str, limit: int = 90) -> str:

@@ -34,6 +34,14 @@ class Problems(list):
         return [p for p in self if p.severity == "warning"]
 
 
+def field_name(path) -> str:
+    """A field's path as a reader writes it, e.g. `sources[0].section` ("the file" for the root)."""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "the file"
+
+
 def did_you_mean(value: object, choices) -> str:
     """' Did you mean `x`?' for the closest choice, or a list of the valid choices when few."""
     choices = sorted(str(c) for c in choices)

@@ -10,7 +10,7 @@ from jsonschema import Draft202012Validator
 from referencing import Registry
 from referencing.jsonschema import DRAFT202012
 
-from .problems import Problems, did_you_mean
+from .problems import Problems, did_you_mean, field_name
 from .yaml_source import YamlDocument
 
 _TYPE_NAMES = {"string": "text", "array": "a list", "object": "a mapping of fields", "integer": "a whole number",
@@ -64,17 +64,10 @@ def _inline(node, current: str, schemas: dict, depth: int = 0):
     return {k: _inline(v, current, schemas, depth) for k, v in node.items()}
 
 
-def _field(path) -> str:
-    out = ""
-    for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out or "the file"
-
-
 def _explain(error, schema_file: str):
     """Yield (path, message) pairs for one jsonschema error."""
     path = tuple(error.absolute_path)
-    name = f"`{_field(path)}`" if path else "the file"
+    name = f"`{field_name(path)}`" if path else "the file"
     kind, value, spec = error.validator, error.instance, error.validator_value
     if kind == "additionalProperties":
         allowed = error.schema.get("properties", {})
