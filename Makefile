@@ -3,7 +3,7 @@
 VENV    := .venv
 PYTHON  := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
-export PYTHONPATH := hooks
+export PYTHONPATH := .
 
 .PHONY: serve test build validate new bench chromium clean
 

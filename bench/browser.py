@@ -23,7 +23,7 @@ QUESTIONS, PRACTICES = 200, 5000
 
 def scoring_data(folder: Path) -> dict:
     """data.json as the site serves it, made by the real model from a synthetic library of 5,000 practices."""
-    sys.path.insert(0, str(ROOT / "hooks"))
+    sys.path.insert(0, str(ROOT))
     from model import load_library
     from model.assessment import load_assessment
     from model.assessment_data import to_data

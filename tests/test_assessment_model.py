@@ -101,7 +101,7 @@ def test_missing_section_file_is_reported(tmp_path):
 def test_validate_command_reports_assessment_problems(tmp_path):
     root = make_root(tmp_path, "unknown-scale")
     result = subprocess.run([sys.executable, "-m", "model", "validate", "--root", str(root)], capture_output=True, text=True,
-                            env={"PYTHONPATH": str(ROOT / "hooks"), "PATH": "/usr/bin:/bin"}, timeout=60)
+                            env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"}, timeout=60)
     assert result.returncode == 1
     assert "assessment/sections/recruitment.yml:5: unknown scale `frequnecy`" in result.stdout
 

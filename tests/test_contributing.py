@@ -50,7 +50,7 @@ def repo(tmp_path) -> Path:
 
 def run_model(*args: str, cwd: Path, github: bool = False) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"}
-    env["PYTHONPATH"] = str(ROOT / "hooks")
+    env["PYTHONPATH"] = str(ROOT)
     if github:
         env["GITHUB_ACTIONS"] = "true"
     return subprocess.run([sys.executable, "-m", "model", *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=120)

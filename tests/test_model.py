@@ -163,7 +163,7 @@ def test_validate_command_prints_path_line_message_and_no_traceback(tmp_path):
     root = make_library(tmp_path, FIXTURES / "invalid" / "practices" / "misspelt-stage.yml",
                         FIXTURES / "invalid" / "practices" / "python-tag.yml")
     result = subprocess.run([sys.executable, "-m", "model", "validate", "--root", str(root)], capture_output=True,
-                            text=True, cwd=ROOT / "hooks")
+                            text=True, cwd=ROOT)
     assert result.returncode == 1
     assert "Traceback" not in result.stdout + result.stderr
     lines = result.stdout.splitlines()
@@ -174,6 +174,6 @@ def test_validate_command_prints_path_line_message_and_no_traceback(tmp_path):
 
 def test_validate_command_passes_on_the_real_repository():
     result = subprocess.run([sys.executable, "-m", "model", "validate", "--root", str(ROOT)], capture_output=True,
-                            text=True, cwd=ROOT / "hooks")
+                            text=True, cwd=ROOT)
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout == ""

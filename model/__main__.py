@@ -1,0 +1,4 @@
+"""Command line: `python -m model validate` (run from the repository root; `make validate` does)."""
+from .cli import main
+
+raise SystemExit(main())
