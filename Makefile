@@ -5,16 +5,19 @@ PYTHON  := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := .
 
-.PHONY: serve test build validate new bench chromium clean
+.PHONY: serve test build site validate new bench chromium clean
 
-serve: $(VENV)/.site  ## install and serve the site on http://127.0.0.1:8000
-	$(PYTHON) -m mkdocs serve
+serve: $(VENV)/.site  ## install, compile and serve the site on http://127.0.0.1:8000; again on every change
+	$(PYTHON) -m model serve
 
 test: $(VENV)/.test chromium  ## install and run the whole test suite (model, build, browser)
 	$(PYTHON) -m pytest
 
-build: $(VENV)/.site  ## build the site into site/ with --strict
+build: site  ## build the site into site/ with --strict
 	$(PYTHON) -m mkdocs build --strict
+
+site: $(VENV)/.site  ## compile the docs tree (build/docs) from practices/, assessment/ and docs/
+	$(PYTHON) -m model site --strict
 
 validate: $(VENV)/.site  ## check every YAML file; prints path:line: message for each problem
 	$(PYTHON) -m model validate
@@ -23,9 +26,10 @@ bench: $(VENV)/.test chromium  ## build synthetic libraries of 100, 1,000 and 5,
 	$(PYTHON) bench/run.py
 
 # Start a new entry: make new KIND=practice STAGE=recruitment TITLE="Invite by letter and by phone"
+# (add QUESTION=<question id> to have that self-assessment question recommend it)
 KIND ?= practice
 new: $(VENV)/.site  ## create practices/<folder>/<id>.yml with a hint in every field to fill in
-	$(PYTHON) -m model new "$(KIND)" --title "$(TITLE)" $(if $(STAGE),--stage "$(STAGE)")
+	$(PYTHON) -m model new "$(KIND)" --title "$(TITLE)" $(if $(STAGE),--stage "$(STAGE)") $(if $(QUESTION),--question "$(QUESTION)")
 
 $(VENV)/.site: requirements.txt
 	test -x $(PYTHON) || python3 -m venv $(VENV)
@@ -44,4 +48,4 @@ chromium:
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium nodejs; }
 
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site build .pytest_cache

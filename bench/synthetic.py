@@ -11,7 +11,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 # Top-level items of the repository that a build does not need (the rest is copied).
-NOT_COPIED = {".git", ".venv", "site", "bench", "tests", "node_modules", ".pytest_cache", ".cache", ".github",
+NOT_COPIED = {".git", ".venv", "site", "build", "bench", "tests", "node_modules", ".pytest_cache", ".cache", ".github",
               ".vscode", "practices", "assessment"}
 SHARE = {"challenge": 0.3, "practice": 0.6}  # the rest are priority actions
 FOLDERS = {"challenge": "challenges", "practice": "practices", "priority-action": "priority-actions"}
@@ -33,7 +33,7 @@ def make_project(size: int, dest: Path, seed: int = 1, share: dict | None = None
     entries = _entries(size, rng, stages, vocab, source, share or SHARE)
     for entry in entries:
         kind = entry["kind"]
-        _write(dest / "practices" / FOLDERS[kind] / f"{entry['id']}.yml", entry, f"../../schema/{kind}.schema.json")
+        _write(dest / "practices" / FOLDERS[kind] / f"{entry['id']}.yml", entry, f"../../build/schema/{kind}.schema.json")
     questions = _questionnaire(dest, entries, stages, rng, questions or max(len(stages) + 1, size // 25))
     counts = {kind: sum(e["kind"] == kind for e in entries) for kind in FOLDERS}
     return {"entries": len(entries), "questions": questions, **counts}
@@ -79,6 +79,7 @@ def _entry(kind: str, index: int, rng: random.Random, stages: list[str], vocab: 
     }
     if kind != "challenge":
         entry["effort"] = rng.choice(["low", "medium", "high"])
+        entry["first_step"] = f"Talk about {words[1]} with the team before the next {words[2]} session."
     return entry
 
 
@@ -95,7 +96,7 @@ def _body(rng: random.Random) -> str:
 def _ordered(entry: dict) -> dict:
     """The field order of the real files."""
     order = ["id", "kind", "title", "summary", "stages", "roles", "themes", "addresses", "carried_out_by",
-             "related", "effort", "body", "sources"]
+             "related", "effort", "first_step", "body", "sources"]
     return {key: entry[key] for key in order if key in entry}
 
 
@@ -112,7 +113,7 @@ def _questionnaire(dest: Path, entries: list[dict], stages: list[str], rng: rand
     per_stage = max(1, (total - n_org) // len(stages))
     practices = [e for e in entries if e["kind"] == "practice"]
     actions = [e for e in entries if e["kind"] == "priority-action"]
-    count = 0
+    count, ids = 0, []
     for section in stages + ["organisation"]:
         if section == "organisation":
             targets, key, n = actions, "action", n_org
@@ -120,19 +121,23 @@ def _questionnaire(dest: Path, entries: list[dict], stages: list[str], rng: rand
             targets, key, n = [p for p in practices if p["stages"][0] == section], "practice", per_stage
         questions = [_question(section, i, rng, scales, profile) for i in range(n)]
         for i, target in enumerate(targets or practices[:1]):  # each target is recommended by one question at least
-            rule = {key: target["id"], "when": [0, 1], "priority": rng.choice(["high", "medium", "low"])}
+            rule = {key: target["id"], "when": [0, 1], **rng.choice([{}, {}, {"fit": "partial"}])}
             questions[i % n]["recommends"].append(rule)
         for i, question in enumerate(questions):
             if not question["recommends"]:
-                question["recommends"].append({key: rng.choice(targets or practices)["id"], "when": [0], "priority": "low"})
+                question["recommends"].append({key: rng.choice(targets or practices)["id"], "when": [0], "fit": "partial"})
             if i % 7 == 6:  # some questions are asked only after an earlier answer
                 question["show_if"] = {"question": questions[i - 1]["id"], "in": [0, 1]}
-        data = {"section": section, "questions": questions}
-        if section == "organisation":
-            data = {"section": section, "title": "Your organisation as a whole",
-                    "summary": "Synthetic questions about the organisation as a whole.", "questions": questions}
-        _write(base / "sections" / f"{section}.yml", data, "../../schema/assessment-section.schema.json")
+        _write(base / "sections" / f"{section}.yml", {"section": section, "questions": questions},
+               "../../schema/assessment-section.schema.json")
+        ids += [q["id"] for q in questions]
         count += n
+    head = _load(ROOT / "assessment/questionnaire.yml")
+    head["version"] = "1.0.0"
+    head["sections"] = [{"id": s, "stage": s} for s in stages] + [
+        {"id": "organisation", "title": "Your organisation as a whole", "summary": "Synthetic questions about the organisation as a whole."}]
+    _write(base / "questionnaire.yml", head, "../schema/assessment-questionnaire.schema.json")
+    _write(base / "versions.yml", {"versions": [{"version": "1.0.0", "added": ids}]}, "../schema/assessment-versions.schema.json")
     return count
 
 
@@ -140,7 +145,7 @@ def _question(section: str, index: int, rng: random.Random, scales: dict, profil
     words = rng.sample(WORDS, 3)
     scale = rng.choice([s for s, values in scales.items() if {0, 1} <= set(values)])
     question = {"id": f"syn-{section}-{index:04d}", "text": f"Do you plan for {words[0]}, {words[1]} and {words[2]} at this stage?",
-                "scale": scale, "recommends": []}
+                "scale": scale, **rng.choice([{}, {"weight": "high"}, {"weight": "low"}]), "recommends": []}
     if index % 3 == 2:
         question["show_if"] = {"profile": rng.sample(profile, 2)}
     return question

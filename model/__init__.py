@@ -1,9 +1,12 @@
-"""Pure model of the practice library and the self-assessment: load, validate, cross-reference.
+"""Pure model of the practice library and the self-assessment: load, validate, cross-reference, and
+compile into a docs tree that a site engine builds (see model/compile/).
 
-No MkDocs imports here: the hooks, the command line and the tests all use this package.
+No MkDocs imports here: the command line, the compiler and the tests all use this package.
 """
 from .assessment import Assessment, load_assessment
-from .library import FOLDER_OF_KIND, KIND_FOLDERS, KIND_TITLES, Entry, Library, load_library
+from .kinds import Kind, Link
+from .library import Entry, Library, load_library
 from .problems import Problem, Problems, did_you_mean
 
-__all__ = ["Assessment", "load_assessment", "FOLDER_OF_KIND", "KIND_FOLDERS", "KIND_TITLES", "Entry", "Library", "Problem", "Problems", "did_you_mean", "load_library"]
+__all__ = ["Assessment", "load_assessment", "Kind", "Link", "Entry", "Library", "Problem", "Problems", "did_you_mean",
+           "load_library"]

@@ -1,34 +1,42 @@
 """The self-assessment: load, validate and cross-reference everything under assessment/.
 
-The questionnaire refers to the library (practices and priority actions it can recommend, the stages
-its sections follow), so it is checked against a loaded `Library`. Pure: no MkDocs imports.
+The questionnaire (assessment/questionnaire.yml) declares its sections, in order, each in its own file
+assessment/sections/<id>.yml; a section may follow a stage of the library. Its questions recommend
+entries of the kinds that practices/kinds.yml makes recommendable. Pure: no MkDocs imports.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import schemas
+from . import files, schemas, versions
 from .library import Library
-from .problems import Problems, did_you_mean
-from .yaml_source import YamlDocument, read_yaml
+from .problems import Problems, did_you_mean, id_hint
+from .yaml_source import YamlDocument, check_schema_line, read_yaml
 
-ORGANISATION = "organisation"  # the section about the organisation as a whole (covers the priority actions)
-PRIORITY_WEIGHTS = {"high": 3, "medium": 2, "low": 1}
-RULE_KINDS = {"practice": "practice", "action": "priority-action"}  # key in `recommends` -> kind of entry
+# How the results rank what to do first (the page explains it in words; scoring.js applies it):
+# a rule that fires counts gap x weight x fit, where gap is how far the answer is from the best one
+# (1 for the lowest answer, 0 for the highest); a practice's need is its strongest rule plus OTHERS times
+# the sum of its other rules, times TENTATIVE for an idea the source only floats; LABELS turn a need into
+# a priority (at least `high` is high, at least `medium` is medium, the rest low).
+FORMULA = {
+    "weights": {"high": 1.0, "medium": 0.75, "low": 0.5},
+    "fit": {"central": 1.0, "partial": 0.5},
+    "others": 0.1,
+    "tentative": 0.8,
+    "labels": {"high": 0.75, "medium": 0.45},
+    "plan": {"start": 3, "next": 5},
+    "enough_answers": 0.5,  # a section's score needs at least this share of its asked questions answered on the scale
+}
 
 
 @dataclass
 class Rule:
-    """A question recommends `target` when it is answered with one of the values `when`."""
+    """A question recommends `target` (an entry of `kind`) when it is answered with one of the values `when`."""
     target: str
     kind: str
     when: list[int]
-    priority: str
-
-    @property
-    def weight(self) -> int:
-        return PRIORITY_WEIGHTS[self.priority]
+    fit: str = "central"
 
 
 @dataclass
@@ -39,6 +47,7 @@ class Question:
     scale: str
     help: str | None = None
     show_if: dict | None = None
+    weight: str = "medium"
     recommends: list[Rule] = field(default_factory=list)
 
 
@@ -48,11 +57,8 @@ class Section:
     title: str
     summary: str
     path: str
+    stage: str | None = None  # the library stage this section follows: its score is that stage's
     questions: list[Question] = field(default_factory=list)
-
-    @property
-    def is_stage(self) -> bool:
-        return self.id != ORGANISATION
 
 
 @dataclass
@@ -60,9 +66,11 @@ class Assessment:
     version: str = ""
     title: str = ""
     summary: str = ""
+    seconds_per_question: int = 20
     scales: dict[str, dict] = field(default_factory=dict)
     profile: dict = field(default_factory=dict)
     sections: list[Section] = field(default_factory=list)
+    retired_questions: list[str] = field(default_factory=list)  # ids of earlier versions, never to be reused
     problems: Problems = field(default_factory=Problems)
 
     @property
@@ -82,10 +90,12 @@ def load_assessment(root: Path, lib: Library, schema_dir: Path | None = None) ->
     if not base.is_dir():
         result.problems.error("assessment", 1, "folder not found: run from the repository root, or create assessment/.")
         return result
-    _load_head(result, root, base, schema_dir)
-    docs = _load_sections(result, root, base, schema_dir, lib)
+    head = _load_head(result, root, base, schema_dir, lib)
+    docs = _load_sections(result, root, base, schema_dir, lib, head)
     _check_questions(result, docs, lib)
-    _check_coverage(result, lib)
+    if head is not None and len(docs) == len(result.sections):  # every question could be read
+        result.retired_questions = versions.check(root, base, schema_dir, result, head, result.problems)
+    _check_coverage(result, lib, complete=head is not None and len(docs) == len(head.data.get("sections", [])))
     return result
 
 
@@ -96,15 +106,19 @@ def _read(result: Assessment, root: Path, file: Path, schema_dir: Path, schema: 
     if not file.is_file():
         result.problems.error(shown, 1, f"missing file: create {shown} (see schema/{schema}.schema.json).")
         return None
-    doc = read_yaml(file, shown, result.problems)
+    doc = read_yaml(file, shown, result.problems, root=root)
     if doc is None or not schemas.check(doc, schema_dir, schema, result.problems):
         return None
+    check_schema_line(doc, f"schema/{schema}.schema.json", result.problems)
     return doc
 
 
-def _load_head(result: Assessment, root: Path, base: Path, schema_dir: Path) -> None:
-    if doc := _read(result, root, base / "questionnaire.yml", schema_dir, "assessment-questionnaire"):
-        result.version, result.title, result.summary = doc.data["version"], doc.data["title"], doc.data["summary"]
+def _load_head(result: Assessment, root: Path, base: Path, schema_dir: Path, lib: Library) -> YamlDocument | None:
+    head = _read(result, root, base / "questionnaire.yml", schema_dir, "assessment-questionnaire")
+    if head:
+        data = head.data
+        result.version, result.title, result.summary = data["version"], data["title"], data["summary"]
+        result.seconds_per_question = data.get("seconds_per_question", 20)
     if doc := _read(result, root, base / "scales.yml", schema_dir, "assessment-scales"):
         for index, scale in enumerate(doc.data["scales"]):
             if scale["id"] in result.scales:
@@ -124,38 +138,55 @@ def _load_head(result: Assessment, root: Path, base: Path, schema_dir: Path) -> 
                 result.problems.error(doc.path, doc.line_of("options", index, "id"), f"profile option `{option['id']}` is used twice: make it unique.")
             seen.add(option["id"])
         result.profile = doc.data
+    return head
 
 
-def _load_sections(result: Assessment, root: Path, base: Path, schema_dir: Path, lib: Library) -> dict[str, YamlDocument]:
-    """One file per stage of practices/stages.yml plus organisation.yml, in that order."""
+def _load_sections(result: Assessment, root: Path, base: Path, schema_dir: Path, lib: Library,
+                   head: YamlDocument | None) -> dict[str, YamlDocument]:
+    """The sections declared in questionnaire.yml, in that order, each from sections/<id>.yml."""
+    if head is None:
+        return {}
+    declared = head.data["sections"]
     folder = base / "sections"
-    expected = lib.stage_ids + [ORGANISATION]
-    for file in sorted(folder.glob("*")) if folder.is_dir() else []:
-        if file.stem not in expected or file.suffix != ".yml":
-            names = ", ".join(f"{s}.yml" for s in expected)
-            result.problems.error(file.relative_to(root).as_posix(), 1, f"unexpected file: sections are named after a stage of practices/stages.yml or `organisation` ({names}).")
-    docs: dict[str, YamlDocument] = {}
+    ids = [s["id"] for s in declared]
+    for file in files.files_under(folder, root, result.problems) if folder.is_dir() else []:
+        if file.stem not in ids or file.suffix != ".yml" or file.parent != folder:
+            result.problems.error(file.relative_to(root).as_posix(), 1, f"unexpected file: every file in assessment/sections/ is a section declared under `sections` in assessment/questionnaire.yml ({', '.join(f'{i}.yml' for i in ids)}).")
     stages = {s["id"]: s for s in lib.stages}
-    for section_id in expected:
-        doc = _read(result, root, folder / f"{section_id}.yml", schema_dir, "assessment-section")
+    docs: dict[str, YamlDocument] = {}
+    seen: set[str] = set()
+    for index, item in enumerate(declared):
+        at = ("sections", index)
+        if item["id"] in seen:
+            result.problems.error(head.path, head.line_of(*at, "id"), f"section `{item['id']}` is declared twice: keep one.")
+            continue
+        seen.add(item["id"])
+        stage = item.get("stage")
+        if stage and stage not in stages and "stages" not in lib.broken:
+            result.problems.error(head.path, head.line_of(*at, "stage"), f"unknown stage `{stage}`.{id_hint(stage, stages)} Use an id from practices/stages.yml.")
+            stage = None
+        title = item.get("title") or stages.get(stage, {}).get("title")
+        summary = item.get("summary") or stages.get(stage, {}).get("summary")
+        if not title or not summary:
+            result.problems.error(head.path, head.line_of(*at), f"section `{item['id']}` needs a `title` and a `summary` (a section with a `stage` takes the stage's).")
+            title, summary = title or item["id"], summary or ""
+        doc = _read(result, root, folder / f"{item['id']}.yml", schema_dir, "assessment-section")
         if doc is None:
             continue
-        data = doc.data
-        if data["section"] != section_id:
-            result.problems.error(doc.path, doc.line_of("section"), f"`section` is `{data['section']}` but the file is named {section_id}.yml: they must match.")
+        if doc.data["section"] != item["id"]:
+            result.problems.error(doc.path, doc.line_of("section"), f"`section` is `{doc.data['section']}` but the file is named {item['id']}.yml: they must match.")
             continue
-        stage = stages.get(section_id, {})
-        title, summary = data.get("title", stage.get("title")), data.get("summary", stage.get("summary"))
-        if not title or not summary:
-            result.problems.error(doc.path, 1, "missing `title` or `summary`: the organisation section needs both.")
-            continue
-        section = Section(section_id, title, summary, doc.path)
-        for q in data["questions"]:
-            rules = [Rule(r.get("practice") or r.get("action") or "", "priority-action" if "action" in r else "practice",
-                          r["when"], r["priority"]) for r in q["recommends"]]
-            section.questions.append(Question(q["id"], section_id, q["text"], q["scale"], q.get("help"), q.get("show_if"), rules))
+        section = Section(item["id"], title, summary, doc.path, stage)
+        keys = lib.recommendable_kinds()
+        for q in doc.data["questions"]:
+            rules = []
+            for r in q["recommends"]:
+                key = next((k for k in r if k not in ("when", "fit")), "")
+                rules.append(Rule(r.get(key, ""), keys[key].id if key in keys else "", r["when"], r.get("fit", "central")))
+            section.questions.append(Question(q["id"], item["id"], q["text"], q["scale"], q.get("help"), q.get("show_if"),
+                                              q.get("weight", "medium"), rules))
         result.sections.append(section)
-        docs[section_id] = doc
+        docs[item["id"]] = doc
     return docs
 
 
@@ -172,7 +203,7 @@ def _check_questions(result: Assessment, docs: dict[str, YamlDocument], lib: Lib
             if q.id in seen:
                 first = seen[q.id]
                 result.problems.error(doc.path, doc.line_of(*where, "id"), f"question id `{q.id}` is already used at {first[0]}:{first[1]}: choose another id (never reuse an old one).")
-            if q.scale not in result.scales:
+            if q.scale not in result.scales and result.scales:
                 result.problems.error(doc.path, doc.line_of(*where, "scale"), f"unknown scale `{q.scale}`.{did_you_mean(q.scale, result.scales)} Use a scale id from assessment/scales.yml.")
             _check_condition(result, doc, where, q, seen, profile_ids)
             _check_rules(result, doc, where, q, lib)
@@ -182,7 +213,7 @@ def _check_questions(result: Assessment, docs: dict[str, YamlDocument], lib: Lib
 def _check_condition(result, doc, where, q: Question, earlier: dict, profile_ids: list[str]) -> None:
     cond = q.show_if or {}
     for index, option in enumerate(cond.get("profile", [])):
-        if option not in profile_ids:
+        if option not in profile_ids and result.profile:
             result.problems.error(doc.path, doc.line_of(*where, "show_if", "profile", index), f"unknown profile option `{option}`.{did_you_mean(option, profile_ids)} Use an option id from assessment/profile.yml.")
     if ("question" in cond) != ("in" in cond):
         result.problems.error(doc.path, doc.line_of(*where, "show_if"), "`show_if` needs both `question` (an earlier question's id) and `in` (its values at which to ask this one).")
@@ -205,22 +236,27 @@ def _check_condition(result, doc, where, q: Question, earlier: dict, profile_ids
 def _check_rules(result, doc, where, q: Question, lib: Library) -> None:
     raw = doc.data["questions"][where[1]]["recommends"]
     values = result.scale_values(q.scale)
+    keys = lib.recommendable_kinds()
     targets: set[str] = set()
     for index, (rule, data) in enumerate(zip(q.recommends, raw)):
         at = (*where, "recommends", index)
-        keys = [k for k in RULE_KINDS if k in data]
-        if len(keys) != 1:
-            result.problems.error(doc.path, doc.line_of(*at), "each recommendation names exactly one `practice:` or one `action:` (a priority action).")
+        named = [k for k in data if k not in ("when", "fit")]
+        if len(named) != 1 or named[0] not in keys:
+            if "kinds" not in lib.broken:
+                wrong = [k for k in named if k not in keys]
+                hint = f" `{wrong[0]}` is not one.{did_you_mean(wrong[0], keys)}" if wrong else ""
+                result.problems.error(doc.path, doc.line_of(*at), f"each recommendation names exactly one entry, with one of the keys {', '.join(f'`{k}:`' for k in keys)}.{hint}")
             continue
-        key = keys[0]
+        key = named[0]
         entry = lib.entries.get(rule.target)
         line = doc.line_of(*at, key)
         if entry is None:
-            candidates = [e.id for e in lib.of_kind(rule.kind)]  # only when needed: it scans every entry
-            result.problems.error(doc.path, line, f"`{key}` names `{rule.target}`, which is not a {rule.kind} id.{did_you_mean(rule.target, candidates)}")
+            if rule.target not in lib.unreadable:  # a file that exists: its own errors are reported there
+                candidates = {e.id: {"title": e.title} for e in lib.of_kind(rule.kind)}  # only on error
+                result.problems.error(doc.path, line, f"`{key}` names `{rule.target}`, which is not a {rule.kind} id.{id_hint(rule.target, candidates)}")
         elif entry.kind != rule.kind:
-            other = next(k for k, v in RULE_KINDS.items() if v == entry.kind) if entry.kind in RULE_KINDS.values() else None
-            fix = f"write `{other}: {rule.target}`" if other else "only practices and priority actions can be recommended"
+            other = next((k for k, kind in keys.items() if kind.id == entry.kind), None)
+            fix = f"write `{other}: {rule.target}`" if other else f"a {entry.kind} cannot be recommended"
             result.problems.error(doc.path, line, f"`{key}` names `{rule.target}`, which is a {entry.kind}: {fix}.")
         elif entry.retired:
             result.problems.warning(doc.path, line, f"`{key}` names `{rule.target}`, which is retired: recommend its replacement instead.")
@@ -232,13 +268,14 @@ def _check_rules(result, doc, where, q: Question, lib: Library) -> None:
                 result.problems.error(doc.path, doc.line_of(*at, "when", v_index), f"`when` lists {value}, which is not a value of the scale `{q.scale}` ({values}).")
 
 
-def _check_coverage(result: Assessment, lib: Library) -> None:
-    """Every current practice and priority action must be recommendable by at least one answer."""
-    if result.problems.errors:
-        return  # coverage is only meaningful once the references resolve
+def _check_coverage(result: Assessment, lib: Library, complete: bool) -> None:
+    """Every current entry of a recommendable kind must be recommendable by at least one answer.
+    Reported on the entry's own file, in the same run as every other problem, once all questions could be read."""
+    if not complete or result.scales == {}:
+        return
     reachable = {r.target for q in result.questions for r in q.recommends
                  if any(v in result.scale_values(q.scale) for v in r.when)}
-    for kind, key in (("practice", "practice"), ("priority-action", "action")):
-        for entry in lib.of_kind(kind):
+    for key, kind in lib.recommendable_kinds().items():
+        for entry in lib.of_kind(kind.id):
             if entry.id not in reachable:
-                result.problems.error(entry.path, 1, f"no answer in the self-assessment can recommend this {kind}: add `{key}: {entry.id}` to the `recommends` of a question in assessment/sections/.")
+                result.problems.error(entry.path, 1, f"no answer in the self-assessment can recommend this {kind.title.lower()} yet: add `{key}: {entry.id}` under `recommends` of the question it answers in assessment/sections/ (or write a new question: CONTRIBUTING.md, \"Link a new practice to the self-assessment\").")

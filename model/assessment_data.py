@@ -7,41 +7,61 @@ from __future__ import annotations
 import json
 from typing import Callable
 
-from .assessment import PRIORITY_WEIGHTS, Assessment
+from .assessment import FORMULA, Assessment
 from .library import Entry, Library
 
 DATA_FORMAT = "mpl-assessment-data"
+_LEGACY_PRIORITY = {("high", "central"): "high", ("medium", "central"): "medium"}  # until scoring.js ranks by need
 
 
-def to_data(assessment: Assessment, lib: Library, url_of: Callable[[Entry], str]) -> dict:
-    """`url_of(entry)` gives the entry page's URL relative to the assessment page (and to data.json beside it)."""
+def to_data(assessment: Assessment, lib: Library, url_of: Callable[[Entry], str], strings: dict | None = None,
+            storage: dict | None = None) -> dict:
+    """`url_of(entry)` gives the entry page's URL relative to the assessment page (and to data.json beside it).
+    `strings` are the interface strings the scripts show; `storage` names the keys answers are kept under."""
     stage_titles = {s["id"]: s["title"] for s in lib.stages}
+    roles = lib.roles
     targets = {}
     for q in assessment.questions:
         for rule in q.recommends:
             entry = lib.entries[rule.target]
-            targets[entry.id] = {"title": entry.title, "kind": entry.kind, "summary": entry.summary, "url": url_of(entry),
-                                 "stages": [{"id": s, "title": stage_titles.get(s, s)} for s in entry.stages]}
+            kind = lib.kind_of(entry)
+            targets[entry.id] = {
+                "title": entry.title, "kind": entry.kind, "kind_title": kind.title, "summary": entry.summary,
+                "url": url_of(entry), "stages": [{"id": s, "title": stage_titles.get(s, s)} for s in entry.stages],
+                "roles": [{"id": r, "title": roles[r]["title"]} for r in entry.roles if r in roles],
+                "effort": entry.fields.get("effort"), "first_step": entry.fields.get("first_step"),
+                "tentative": bool(entry.fields.get("tentative")),
+            }
     return {
         "format": DATA_FORMAT,
         "version": assessment.version,
         "title": assessment.title,
-        "priority_weights": PRIORITY_WEIGHTS,
+        "seconds_per_question": assessment.seconds_per_question,
+        "formula": FORMULA,
+        "priority_weights": {"high": 3, "medium": 2, "low": 1},
         "scales": {sid: {"id": sid, "title": s["title"], "options": [dict(o) for o in s["options"]]}
                    for sid, s in assessment.scales.items()},
         "profile": {"question": assessment.profile.get("question", ""), "help": assessment.profile.get("help"),
                     "options": [dict(o) for o in assessment.profile.get("options", [])]},
         "sections": [{
-            "id": section.id, "title": section.title, "summary": section.summary,
-            "kind": "stage" if section.is_stage else "organisation",
+            "id": section.id, "title": section.title, "summary": section.summary, "stage": section.stage,
+            "kind": "stage" if section.stage else "apart",
             "questions": [{
-                "id": q.id, "text": q.text, "help": q.help, "scale": q.scale, "show_if": q.show_if,
-                "recommends": [{"target": r.target, "kind": r.kind, "when": r.when, "priority": r.priority,
-                                "weight": r.weight} for r in q.recommends],
+                "id": q.id, "text": q.text, "help": q.help, "scale": q.scale, "show_if": q.show_if, "weight": q.weight,
+                "recommends": [_rule(q, r) for r in q.recommends],
             } for q in section.questions],
         } for section in assessment.sections],
+        "retired_questions": assessment.retired_questions,
         "targets": targets,
+        "strings": strings or {},
+        "storage": storage or {},
     }
+
+
+def _rule(question, rule) -> dict:
+    priority = _LEGACY_PRIORITY.get((question.weight, rule.fit), "low")
+    return {"target": rule.target, "kind": rule.kind, "when": rule.when, "fit": rule.fit,
+            "priority": priority, "weight": {"high": 3, "medium": 2, "low": 1}[priority]}
 
 
 def to_json(data: dict) -> str:

@@ -1,18 +1,22 @@
-"""The practice library: load, validate and cross-reference everything under practices/."""
+"""The practice library: load, validate and cross-reference everything under practices/.
+
+What kinds of entry exist, and how they link, is declared in practices/kinds.yml (see kinds.py).
+A file is checked as far as it can be read: its schema, vocabulary and link problems are reported in
+one run, and a reference to a file that exists but could not be read is not reported a second time.
+"""
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import placeholders, schemas
-from .problems import Problems, did_you_mean
-from .yaml_source import YamlDocument, read_yaml
+from . import files, placeholders, schemas
+from .kinds import Kind, Link, kinds_from, schema_of
+from .problems import Problems, did_you_mean, id_hint
+from .yaml_source import YamlDocument, check_schema_line, read_yaml
 
-# Folder under practices/ -> the kind of entry it holds (and the schema file it is checked against).
-KIND_FOLDERS = {"challenges": "challenge", "practices": "practice", "priority-actions": "priority-action"}
-FOLDER_OF_KIND = {kind: folder for folder, kind in KIND_FOLDERS.items()}
 VOCABULARIES = ("stages", "roles", "themes", "sources")
-KIND_TITLES = {"challenge": "Challenge", "practice": "Practice", "priority-action": "Priority action"}
+SPECIAL_FILES = {"kinds.yml", "site.yml", "interface.yml", "glossary.yml"}
 
 
 @dataclass
@@ -28,14 +32,9 @@ class Entry:
     themes: list[str]
     sources: list[dict]
     related: list[str] = field(default_factory=list)
-    addresses: list[str] = field(default_factory=list)
-    carried_out_by: list[str] = field(default_factory=list)
-    effort: str | None = None
+    links: dict[str, list[str]] = field(default_factory=dict)  # link field (kinds.yml) -> ids it names
+    fields: dict[str, object] = field(default_factory=dict)  # optional fields, e.g. effort, first_step
     retired: dict | None = None
-
-    @property
-    def kind_title(self) -> str:
-        return KIND_TITLES[self.kind]
 
     @property
     def inferred(self) -> bool:
@@ -45,13 +44,18 @@ class Entry:
 
 @dataclass
 class Library:
+    kinds: dict[str, Kind] = field(default_factory=dict)
     stages: list[dict] = field(default_factory=list)
     roles: dict[str, dict] = field(default_factory=dict)
     themes: dict[str, dict] = field(default_factory=dict)
     sources: dict[str, dict] = field(default_factory=dict)
     entries: dict[str, Entry] = field(default_factory=dict)
+    unreadable: dict[str, str] = field(default_factory=dict)  # id -> path of entry files that could not be read
+    broken: set[str] = field(default_factory=set)  # vocabularies (and "kinds") that could not be read
+    schemas: dict[str, dict] = field(default_factory=dict)  # kind id -> its JSON Schema (see kinds.schema_of)
+    validators: dict = field(default_factory=dict, repr=False)  # kind id -> a validator of that schema
     problems: Problems = field(default_factory=Problems)
-    _reverse: dict = field(default_factory=dict, repr=False)  # reverse link indexes, filled on first use
+    _reverse: dict = field(default_factory=dict, repr=False)  # reverse link indexes, built on first use
 
     # --- Queries used by the pages and the downloads ---
 
@@ -59,25 +63,32 @@ class Library:
         return [e for e in self.entries.values()
                 if e.kind == kind and (stage is None or stage in e.stages) and (include_retired or not e.retired)]
 
-    def addressed_by(self, challenge_id: str) -> list[Entry]:
-        return self._links_to("addresses").get(challenge_id, [])
+    def kind_of(self, entry: Entry) -> Kind:
+        return self.kinds[entry.kind]
 
-    def carried_by(self, practice_id: str) -> list[Entry]:
-        return self._links_to("carried_out_by").get(practice_id, [])
+    def links_from(self, entry: Entry) -> list[tuple[Link, list[Entry]]]:
+        """The declared links of an entry, each with the entries it names (in the order written)."""
+        return [(link, [self.entries[i] for i in entry.links.get(link.field, []) if i in self.entries])
+                for link in self.kind_of(entry).links]
+
+    def links_to(self, entry: Entry) -> list[tuple[Link, list[Entry]]]:
+        """Every declared link that can name an entry of this kind, with the current entries that name it."""
+        return [(link, self._named_by(link.field).get(entry.id, []))
+                for kind in self.kinds.values() for link in kind.links if link.to == entry.kind]
 
     def related_to(self, entry: Entry) -> list[Entry]:
         """Related entries in both directions: those it names and those that name it."""
-        named_by = [e.id for e in self._links_to("related", include_retired=True).get(entry.id, []) if e.id not in entry.related]
+        named_by = [e.id for e in self._named_by("related", include_retired=True).get(entry.id, []) if e.id not in entry.related]
         return [self.entries[i] for i in list(entry.related) + named_by if i in self.entries and i != entry.id]
 
-    def _links_to(self, field_name: str, include_retired: bool = False) -> dict[str, list[Entry]]:
+    def _named_by(self, name: str, include_retired: bool = False) -> dict[str, list[Entry]]:
         """Reverse index of one link field (target id -> entries naming it), built once: lookups stay linear."""
-        key = (field_name, include_retired)
+        key = (name, include_retired)
         if key not in self._reverse:
             index: dict[str, list[Entry]] = {}
             for e in self.entries.values():
                 if include_retired or not e.retired:
-                    for target in getattr(e, field_name):
+                    for target in (e.related if name == "related" else e.links.get(name, [])):
                         index.setdefault(target, []).append(e)
             self._reverse[key] = index
         return self._reverse[key]
@@ -85,6 +96,10 @@ class Library:
     @property
     def stage_ids(self) -> list[str]:
         return [s["id"] for s in self.stages]
+
+    def recommendable_kinds(self) -> dict[str, Kind]:
+        """The key a self-assessment rule uses (e.g. `practice`) -> the kind it recommends."""
+        return {k.recommend_as: k for k in self.kinds.values() if k.recommend_as}
 
 
 def load_library(root: Path) -> Library:
@@ -96,16 +111,40 @@ def load_library(root: Path) -> Library:
     if not base.is_dir():
         lib.problems.error("practices", 1, "folder not found: run from the repository root.")
         return lib
+    _load_kinds(lib, root, base, schema_dir)
     _load_vocabularies(lib, root, base, schema_dir)
     docs = _load_entries(lib, root, base, schema_dir)
     _cross_reference(lib, docs)
     return lib
 
 
-# --- Helpers ---
+# --- Helpers: files ---
 
 def _rel(root: Path, file: Path) -> str:
     return file.relative_to(root).as_posix()
+
+
+def _load_kinds(lib: Library, root: Path, base: Path, schema_dir: Path) -> None:
+    file = base / "kinds.yml"
+    shown = _rel(root, file)
+    try:
+        entry_schema = json.loads((schema_dir / "entry.schema.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        lib.problems.error("schema/entry.schema.json", 1, f"cannot read the schema of entries ({exc}): restore the file.")
+        lib.broken.add("kinds")
+        return
+    if not file.is_file():
+        lib.problems.error(shown, 1, "missing file: declare the kinds of entry in practices/kinds.yml (see CONTRIBUTING.md).")
+        lib.broken.add("kinds")
+        return
+    doc = read_yaml(file, shown, lib.problems, root=root)
+    if doc is None or not schemas.check(doc, schema_dir, "kinds", lib.problems):
+        lib.broken.add("kinds")
+        return
+    check_schema_line(doc, "schema/kinds.schema.json", lib.problems)
+    lib.kinds = kinds_from(doc, entry_schema, lib.problems)
+    lib.schemas = {k.id: schemas.inline_refs(schema_of(k, entry_schema), schema_dir) for k in lib.kinds.values()}
+    lib.validators = {k: schemas.validator_for(s) for k, s in lib.schemas.items()}
 
 
 def _load_vocabularies(lib: Library, root: Path, base: Path, schema_dir: Path) -> None:
@@ -113,10 +152,13 @@ def _load_vocabularies(lib: Library, root: Path, base: Path, schema_dir: Path) -
         file = base / f"{name}.yml"
         if not file.is_file():
             lib.problems.error(_rel(root, file), 1, f"missing vocabulary file: create practices/{name}.yml.")
+            lib.broken.add(name)
             continue
-        doc = read_yaml(file, _rel(root, file), lib.problems)
+        doc = read_yaml(file, _rel(root, file), lib.problems, root=root)
         if doc is None or not schemas.check(doc, schema_dir, name, lib.problems):
+            lib.broken.add(name)
             continue
+        check_schema_line(doc, f"schema/{name}.schema.json", lib.problems)
         items: dict[str, dict] = {}
         for index, item in enumerate(doc.data[name]):
             if item["id"] in items:
@@ -130,59 +172,90 @@ def _load_vocabularies(lib: Library, root: Path, base: Path, schema_dir: Path) -
 
 def _load_entries(lib: Library, root: Path, base: Path, schema_dir: Path) -> dict[str, YamlDocument]:
     docs: dict[str, YamlDocument] = {}
-    known = {base / f"{v}.yml" for v in VOCABULARIES}
-    for file in sorted(p for p in base.rglob("*") if p.is_file()):
+    folders = {k.folder: k for k in lib.kinds.values()}
+    known = {base / f"{v}.yml" for v in VOCABULARIES} | {base / name for name in SPECIAL_FILES}
+    for file in files.files_under(base, root, lib.problems):
         shown = _rel(root, file)
         folder = file.parent.name if file.parent.parent == base else None
         if file in known or file.name.startswith(".") or file.suffix == ".md":
             continue
-        if folder not in KIND_FOLDERS or file.suffix != ".yml":
-            where = ", ".join(f"practices/{f}/" for f in KIND_FOLDERS)
-            lib.problems.error(shown, 1, f"unexpected file: entries are `.yml` files directly in {where}.")
+        if folder not in folders or file.suffix != ".yml":
+            if "kinds" not in lib.broken:  # with no readable kinds.yml, every entry file would be reported
+                where = ", ".join(f"practices/{f}/" for f in folders) or "the folders declared in practices/kinds.yml"
+                lib.problems.error(shown, 1, f"unexpected file: entries are `.yml` files directly in {where}.")
             continue
-        doc = read_yaml(file, shown, lib.problems)
-        if doc is None or not placeholders.check(doc, lib.problems):  # a scaffolded file not yet filled in
+        kind = folders[folder]
+        lib.unreadable[file.stem] = shown  # until the file is read and checked below
+        doc = read_yaml(file, shown, lib.problems, root=root)
+        if doc is None:
             continue
-        kind = KIND_FOLDERS[folder]
         data = doc.data
-        if data.get("kind") not in (None, kind) and data.get("kind") in KIND_FOLDERS.values():
-            lib.problems.error(shown, doc.line_of("kind"), f"`kind` is `{data['kind']}` but the file is in practices/{folder}/: move the file or set `kind: {kind}`.")
+        if data.get("kind") not in (None, kind.id) and data.get("kind") in lib.kinds:
+            lib.problems.error(shown, doc.line_of("kind"), f"`kind` is `{data['kind']}` but the file is in practices/{folder}/: move the file or set `kind: {kind.id}`.")
             continue
-        if not schemas.check(doc, schema_dir, kind, lib.problems):
+        check_schema_line(doc, f"build/schema/{kind.id}.schema.json", lib.problems)
+        filled = placeholders.check(doc, lib.problems)  # a scaffolded file not yet filled in
+        later = {"stages", "roles", "themes", "related", *(link.field for link in kind.links)}
+        valid = schemas.check_with(doc, lib.validators[kind.id], f"build/schema/{kind.id}.schema.json", lib.problems,
+                                   later) and filled
+        entry_id = data.get("id") if isinstance(data.get("id"), str) else file.stem
+        if entry_id != file.stem:
+            lib.problems.error(shown, doc.line_of("id"), f"`id` is `{entry_id}` but the file is named {file.name}: they must match (rename the file or change the id).")
             continue
-        if data["id"] != file.stem:
-            lib.problems.error(shown, doc.line_of("id"), f"`id` is `{data['id']}` but the file is named {file.name}: they must match (rename the file or change the id).")
+        if entry_id in lib.entries:
+            lib.problems.error(shown, doc.line_of("id"), f"id `{entry_id}` is already used by {lib.entries[entry_id].path}: choose another id.")
             continue
-        if data["id"] in lib.entries:
-            lib.problems.error(shown, doc.line_of("id"), f"id `{data['id']}` is already used by {lib.entries[data['id']].path}: choose another id.")
-            continue
-        lib.entries[data["id"]] = Entry(
-            id=data["id"], kind=kind, path=shown, title=data["title"], summary=data["summary"], body=data["body"],
-            stages=data.get("stages", []), roles=data["roles"], themes=data["themes"], sources=data["sources"],
-            related=data.get("related", []), addresses=data.get("addresses", []),
-            carried_out_by=data.get("carried_out_by", []), effort=data.get("effort"), retired=data.get("retired"))
-        docs[data["id"]] = doc
+        lib.entries[entry_id] = _entry(data, kind, shown)
+        docs[entry_id] = doc
+        if valid:
+            del lib.unreadable[file.stem]
     return docs
 
 
+def _entry(data: dict, kind: Kind, shown: str) -> Entry:
+    """An entry from its file's data, keeping only values of the right shape (the schema reports the others)."""
+    def text(name):
+        value = data.get(name)
+        return value if isinstance(value, str) else ""
+
+    def ids(name):
+        value = data.get(name)
+        return [v for v in value if isinstance(v, str) and placeholders.MARKER not in v] if isinstance(value, list) else []
+
+    refs = [s for s in data.get("sources", []) if isinstance(s, dict) and isinstance(s.get("source"), str)] \
+        if isinstance(data.get("sources"), list) else []
+    retired = data.get("retired") if isinstance(data.get("retired"), dict) else None
+    return Entry(id=data.get("id", ""), kind=kind.id, path=shown, title=text("title"), summary=text("summary"),
+                 body=text("body"), stages=ids("stages"), roles=ids("roles"), themes=ids("themes"),
+                 sources=[s for s in refs if placeholders.MARKER not in s["source"]], related=ids("related"),
+                 links={link.field: ids(link.field) for link in kind.links},
+                 fields={name: data.get(name) for name in kind.fields}, retired=retired)
+
+
+# --- Helpers: cross-references ---
+
 def _cross_reference(lib: Library, docs: dict[str, YamlDocument]) -> None:
     """Every reference in an entry must resolve to the right kind of thing."""
-    vocab = {"stages": set(lib.stage_ids), "roles": set(lib.roles), "themes": set(lib.themes)}
-    targets = {"addresses": "challenge", "carried_out_by": "practice", "related": None}
+    vocab = {"stages": {s["id"]: s for s in lib.stages}, "roles": lib.roles, "themes": lib.themes}
     for entry in lib.entries.values():
         doc = docs[entry.id]
         for name, valid in vocab.items():
+            if name in lib.broken:
+                continue  # its own file is reported; one error there, not one per entry
             for index, value in enumerate(getattr(entry, name)):
                 if value not in valid:
-                    lib.problems.error(doc.path, doc.line_of(name, index), f"unknown {name[:-1]} `{value}`.{did_you_mean(value, valid)} Use an id from practices/{name}.yml.")
+                    lib.problems.error(doc.path, doc.line_of(name, index), f"unknown {name[:-1]} `{value}`.{id_hint(value, valid)} Use an id from practices/{name}.yml.")
         for index, ref in enumerate(entry.sources):
-            if ref["source"] not in lib.sources:
-                lib.problems.error(doc.path, doc.line_of("sources", index, "source"), f"unknown source `{ref['source']}`.{did_you_mean(ref['source'], lib.sources)} Add it to practices/sources.yml or fix the id.")
-        for name, kind in targets.items():
-            for index, ref in enumerate(getattr(entry, name)):
-                _check_reference(lib, doc, entry, (name, index), ref, kind)
-        if entry.retired and entry.retired.get("replaced_by"):
+            if ref["source"] not in lib.sources and "sources" not in lib.broken:
+                lib.problems.error(doc.path, doc.line_of("sources", index, "source"), f"unknown source `{ref['source']}`.{id_hint(ref['source'], lib.sources)} Add the source to practices/sources.yml (see CONTRIBUTING.md, \"Sources\"), or use the id of one that is there.")
+        for link in lib.kind_of(entry).links:
+            for index, ref in enumerate(entry.links[link.field]):
+                _check_reference(lib, doc, entry, (link.field, index), ref, link.to)
+        for index, ref in enumerate(entry.related):
+            _check_reference(lib, doc, entry, ("related", index), ref, None)
+        if entry.retired and isinstance(entry.retired.get("replaced_by"), str):
             _check_reference(lib, doc, entry, ("retired", "replaced_by"), entry.retired["replaced_by"], entry.kind)
+    _check_replacement_cycles(lib, docs)
 
 
 def _check_reference(lib: Library, doc: YamlDocument, entry: Entry, path: tuple, ref: str, kind: str | None) -> None:
@@ -190,11 +263,31 @@ def _check_reference(lib: Library, doc: YamlDocument, entry: Entry, path: tuple,
     target = lib.entries.get(ref)
     wanted = f"a {kind}" if kind else "an entry"
     if target is None:
-        candidates = [e.id for e in lib.entries.values() if kind is None or e.kind == kind]  # scans all: only on error
-        lib.problems.error(doc.path, line, f"`{path[0]}` names `{ref}`, which is not {wanted} id.{did_you_mean(ref, candidates)}")
+        if ref in lib.unreadable:
+            return  # the file exists: its own errors are reported there
+        candidates = {e.id: {"title": e.title} for e in lib.entries.values() if kind is None or e.kind == kind}  # only on error
+        lib.problems.error(doc.path, line, f"`{path[0]}` names `{ref}`, which is not {wanted} id.{id_hint(ref, candidates)}")
     elif kind and target.kind != kind:
         lib.problems.error(doc.path, line, f"`{path[0]}` names `{ref}`, which is a {target.kind}, not {wanted}: list it under another field.")
     elif ref == entry.id:
         lib.problems.error(doc.path, line, f"`{path[0]}` names the entry itself: remove `{ref}`.")
     elif target.retired and not entry.retired:
         lib.problems.warning(doc.path, line, f"`{path[0]}` names `{ref}`, which is retired: link to its replacement instead.")
+
+
+def _check_replacement_cycles(lib: Library, docs: dict[str, YamlDocument]) -> None:
+    """`retired.replaced_by` must lead, in the end, to an entry that is not replaced: no loop."""
+    reported: set[str] = set()
+    for start in lib.entries.values():
+        chain, current = [], start
+        while current and current.retired and isinstance(current.retired.get("replaced_by"), str):
+            if current.id in chain:
+                loop = chain[chain.index(current.id):]
+                if not reported & set(loop):
+                    first = lib.entries[loop[0]]
+                    lib.problems.error(first.path, docs[first.id].line_of("retired", "replaced_by"),
+                                       f"`replaced_by` goes round in a circle ({' → '.join(loop + [loop[0]])}): the last entry of a chain of replacements must not be retired, or must not name a replacement.")
+                    reported.update(loop)
+                break
+            chain.append(current.id)
+            current = lib.entries.get(current.retired["replaced_by"])

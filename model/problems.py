@@ -1,7 +1,9 @@
-"""Problems found in the YAML sources, reported as `path:line: message`."""
+"""Problems found in the YAML sources, reported as `path:line: message`, and the wording they share."""
 from __future__ import annotations
 
 import difflib
+import re
+import unicodedata
 from dataclasses import dataclass
 
 
@@ -10,7 +12,7 @@ class Problem:
     path: str
     line: int
     message: str
-    severity: str = "error"  # "error" fails the build; "warning" fails only `--strict`
+    severity: str = "error"  # "error" fails the build; "warning" fails only a strict build
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.message}"
@@ -35,11 +37,19 @@ class Problems(list):
 
 
 def field_name(path) -> str:
-    """A field's path as a reader writes it, e.g. `sources[0].section` ("the file" for the root)."""
-    out = ""
-    for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out or "the file"
+    """A field's place as a reader says it: `roles`, item 1 (items count from 1); "the file" for the root."""
+    parts = [f"item {part + 1}" if isinstance(part, int) else f"`{part}`" for part in path]
+    return ", ".join(parts) or "the file"
+
+
+def slugify(text: str, limit: int = 80) -> str:
+    """'Invite by letter & by phone' -> 'invite-by-letter-by-phone' (at most `limit` characters)."""
+    text = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode("ascii").lower()
+    text = re.sub(r"['’]", "", text)  # "people's" -> "peoples", not "people-s"
+    slug = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+    while len(slug) > limit and "-" in slug:
+        slug = slug.rsplit("-", 1)[0]
+    return slug[:limit]
 
 
 def did_you_mean(value: object, choices) -> str:
@@ -51,3 +61,16 @@ def did_you_mean(value: object, choices) -> str:
     if 0 < len(choices) <= 8:
         return " Valid values: " + ", ".join(f"`{c}`" for c in choices) + "."
     return ""
+
+
+def id_hint(value: object, items: dict) -> str:
+    """Like did_you_mean for an id, but a title written in place of an id (`Recruitment`, `Trust building`)
+    is recognised: ' Write the id, not the title: `recruitment`.'"""
+    text = str(value)
+    slug = slugify(text)
+    by_title = {slugify(item.get("title", "")): key for key, item in items.items() if isinstance(item, dict)}
+    if slug != text and (slug in items or slug in by_title):
+        return f" Write the id, not the title: `{slug if slug in items else by_title[slug]}`."
+    if slug in by_title:
+        return f" That is a title: write its id, `{by_title[slug]}`."
+    return did_you_mean(slug if slug != text else text, items)

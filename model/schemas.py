@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -10,7 +11,8 @@ from jsonschema import Draft202012Validator
 from referencing import Registry
 from referencing.jsonschema import DRAFT202012
 
-from .problems import Problems, did_you_mean, field_name
+from .placeholders import MARKER
+from .problems import Problems, did_you_mean, field_name, slugify
 from .yaml_source import YamlDocument
 
 _TYPE_NAMES = {"string": "text", "array": "a list", "object": "a mapping of fields", "integer": "a whole number",
@@ -20,11 +22,40 @@ _TYPE_NAMES = {"string": "text", "array": "a list", "object": "a mapping of fiel
 def check(doc: YamlDocument, schema_dir: Path, schema_name: str, problems: Problems) -> bool:
     """Validate `doc.data` against `schema/<schema_name>.schema.json`; report every error. True if valid."""
     validator = _validators(str(schema_dir), _stamp(schema_dir))[schema_name]
+    return _report(validator, doc, f"schema/{schema_name}.schema.json", problems)
+
+
+def validator_for(schema: dict) -> Draft202012Validator:
+    """A validator for a schema held in memory (its references inlined, see inline_refs)."""
+    return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+def check_with(doc: YamlDocument, validator: Draft202012Validator, shown_as: str, problems: Problems,
+               checked_later=frozenset()) -> bool:
+    """Validate `doc.data` with `validator`; report every error. Pattern errors in the list fields
+    `checked_later` are left to the cross-reference check, which words them better (it knows the ids)."""
+    return _report(validator, doc, shown_as, problems, checked_later)
+
+
+def inline_refs(schema: dict, schema_dir: Path) -> dict:
+    """`schema` with its `$ref`s to the files of `schema_dir` replaced by what they refer to: self-contained."""
+    stamp = _stamp(schema_dir)
+    names = {name for name, _ in stamp}
+    files = {name: json.loads((Path(schema_dir) / name).read_text(encoding="utf-8")) for name in names}
+    return _inline(schema, "entry.schema.json", files)
+
+
+def _report(validator, doc: YamlDocument, schema_file: str, problems: Problems, checked_later=frozenset()) -> bool:
     ok = True
     for error in sorted(validator.iter_errors(doc.data), key=lambda e: [str(p) for p in e.absolute_path]):
         ok = False
-        for path, message in _explain(error, f"schema/{schema_name}.schema.json"):
-            problems.error(doc.path, doc.line_of(*path), message)
+        path = tuple(error.absolute_path)
+        if error.validator == "pattern" and len(path) == 2 and path[0] in checked_later:
+            continue
+        if isinstance(error.instance, str) and MARKER in error.instance:
+            continue  # a scaffold's placeholder: reported as such (placeholders.py)
+        for where, message in _explain(error, schema_file):
+            problems.error(doc.path, doc.line_of(*where), message)
     return ok
 
 
@@ -67,7 +98,7 @@ def _inline(node, current: str, schemas: dict, depth: int = 0):
 def _explain(error, schema_file: str):
     """Yield (path, message) pairs for one jsonschema error."""
     path = tuple(error.absolute_path)
-    name = f"`{field_name(path)}`" if path else "the file"
+    name = field_name(path)
     kind, value, spec = error.validator, error.instance, error.validator_value
     if kind == "additionalProperties":
         allowed = error.schema.get("properties", {})
@@ -93,22 +124,32 @@ def _explain(error, schema_file: str):
     elif kind == "uniqueItems":
         yield path, f"{name} lists the same value twice: remove the repeat."
     elif kind == "pattern":
-        yield path, f"{name} {_pattern_hint(spec)}"
+        yield path, f"{name} {_pattern_hint(spec, value)}"
     elif kind == "format":
         yield path, f"{name} must be a real {spec}, written YYYY-MM-DD (found `{value}`)."
     else:
         yield path, f"{name}: {error.message}."
 
 
-def _pattern_hint(pattern: str) -> str:
+def _pattern_hint(pattern: str, value) -> str:
     if pattern.startswith("^[a-z0-9]"):
-        return "must be lower-case letters and digits joined by single hyphens, e.g. `invite-by-letter`."
+        slug = slugify(value) if isinstance(value, str) else ""
+        fix = f": write `{slug}`" if slug and slug != value else ", e.g. `invite-by-letter`"
+        return f"is `{value}`, but an id is lower-case letters and digits joined by single hyphens{fix}."
     if "<>" in pattern:
-        return "must not contain `<` or `>` (HTML is not allowed here)" + (", and must end with a full stop." if "[.?!]" in pattern else ".")
+        text = value if isinstance(value, str) else ""
+        if re.search(r"[<>]|&#?[A-Za-z0-9]+;", text) or "[.?!]" not in pattern:
+            entities = ", or HTML entities such as `&lt;`" if "&#?" in pattern else ""
+            return f"must not contain `<` or `>`{entities}: HTML is not allowed here, write plain text."
+        if "\\?$" in pattern:
+            return "must be one question, ending with a question mark."
+        return "must be one sentence ending with a full stop (or a question mark)."
     if "[.?!]" in pattern:
-        return "must be one sentence ending with a full stop."
+        return "must be one sentence ending with a full stop (or a question mark)."
     if "\\d{4}" in pattern:
         return "must be a date written YYYY-MM-DD, in quotes."
+    if "\\d+\\.\\d+\\.\\d+" in pattern:
+        return f"is `{value}`, but a version is three whole numbers joined by full stops, such as `1.0.0` (in quotes)."
     if "https" in pattern:
         return "must be a web address starting with https://."
     return f"does not match the expected form `{pattern}`."

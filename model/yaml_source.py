@@ -4,15 +4,19 @@ Every key and list item is mapped to its line so that later checks can point at 
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
+from . import files
 from .problems import Problems
 
 MAX_BYTES = 256 * 1024  # an entry is a page of text; anything larger is a mistake
 MAX_DEPTH = 40
+MAX_SCANNED_DEPTH = 200  # checked on the text before parsing: the C parser overflows its stack long before the
+                         # node check below runs (40,000 nested `[` crash it), and the estimate may count high
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _PLAIN_TAGS = {
@@ -24,6 +28,7 @@ _PLAIN_TAGS = {
 class YamlDocument:
     path: str  # as reported in messages, relative to the repository root
     data: object = None
+    first_line: str = ""
     lines: dict = field(default_factory=dict)  # (key, 0, "sub", ...) path -> 1-based line
 
     def line_of(self, *path) -> int:
@@ -34,9 +39,12 @@ class YamlDocument:
         return self.lines.get(path, 1)
 
 
-def read_yaml(file: Path, shown_as: str, problems: Problems) -> YamlDocument | None:
-    """Parse `file`; on any problem record it and return None."""
+def read_yaml(file: Path, shown_as: str, problems: Problems, root: Path | None = None) -> YamlDocument | None:
+    """Parse `file`; on any problem record it and return None. With `root`, a link leading outside it is refused."""
     doc = YamlDocument(shown_as)
+    if root is not None and not files.inside(file, root):
+        problems.error(shown_as, 1, files.outside_message(file))
+        return None
     try:
         size = file.stat().st_size
         if size > MAX_BYTES:
@@ -52,12 +60,15 @@ def read_yaml(file: Path, shown_as: str, problems: Problems) -> YamlDocument | N
         line = raw[: exc.start].count(b"\n") + 1
         problems.error(shown_as, line, "text is not UTF-8: save the file with UTF-8 encoding.")
         return None
+    doc.first_line = text.split("\n", 1)[0].rstrip("\r")
+    if deep := nesting_too_deep(text):
+        problems.error(shown_as, deep, f"values are nested too deeply (more than {MAX_DEPTH} levels): flatten the structure.")
+        return None
     try:
         node = yaml.compose(text, Loader=Loader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 1
-        problems.error(shown_as, line, f"YAML syntax error: {exc.problem or exc.context}. Check indentation, colons and quotes.")
+        line, message = _syntax_error(exc, text)
+        problems.error(shown_as, line, message)
         return None
     except yaml.reader.ReaderError as exc:
         line = text[: exc.position].count("\n") + 1
@@ -82,6 +93,71 @@ def read_yaml(file: Path, shown_as: str, problems: Problems) -> YamlDocument | N
         problems.error(shown_as, mark.line + 1 if mark else 1, f"cannot read a value: {getattr(exc, 'problem', exc)}. Write it as plain text.")
         return None
     return doc
+
+
+SCHEMA_LINE = "# yaml-language-server: $schema="
+
+
+def check_schema_line(doc: YamlDocument, schema: str, problems: Problems) -> None:
+    """The first line names the file's schema, relative to the file (editors check the file against it)."""
+    depth = doc.path.count("/")
+    expected = SCHEMA_LINE + "../" * depth + schema
+    if doc.first_line != expected:
+        found = "it is missing" if not doc.first_line.startswith(SCHEMA_LINE) else f"it is `{doc.first_line}`"
+        problems.error(doc.path, 1, f"the first line must be `{expected}` ({found}): editors use it to check the file as you type.")
+
+
+def _syntax_error(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, str]:
+    """The line and the words for a YAML syntax error, pointing where a person would look."""
+    problem, context = exc.problem or "", exc.context or ""
+    at = exc.problem_mark or exc.context_mark
+    line = at.line + 1 if at else 1
+    start = exc.context_mark.line + 1 if exc.context_mark else line
+    source_line = text.splitlines()[line - 1] if 0 < line <= len(text.splitlines()) else ""
+    if "\t" in source_line[: (exc.problem_mark.column + 1) if exc.problem_mark else None] and "token" in problem:
+        return line, "tab character: indent with spaces, never tabs."
+    if "quoted scalar" in context:
+        return start, "a quotation mark opened on this line is never closed: add the closing quote, or remove the opening one."
+    if "flow sequence" in context or "flow mapping" in context:
+        opening, closing = ("[", "]") if "sequence" in context else ("{", "}")
+        return start, f"a `{opening}` opened on this line is not closed where expected: add the missing `{closing}` (or a comma between items)."
+    hint = "Check the indentation, the colons and the quotes."
+    if "mapping values are not allowed" in problem:
+        hint = "A value that contains a colon followed by a space must be put in double quotes."
+    return line, f"YAML syntax error: {problem or context}. {hint}"
+
+
+def nesting_too_deep(text: str) -> int:
+    """The line at which the nesting of `text` exceeds MAX_SCANNED_DEPTH, or 0, found without parsing it:
+    open brackets outside quotes and comments, plus block levels by indentation and `- ` on one line."""
+    flow = 0
+    indents: list[int] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.lstrip(" ")
+        if flow == 0 and stripped and not stripped.startswith("#"):
+            indent = len(line) - len(stripped)
+            while indents and indents[-1] >= indent:
+                indents.pop()
+            indents.append(indent)
+            compact = len(re.match(r"(?:[-?] +)*", stripped).group(0).split()) if stripped[:1] in "-?" else 0
+            if len(indents) + compact > MAX_SCANNED_DEPTH:
+                return number
+        quote = ""
+        for index, char in enumerate(line):
+            if quote:
+                if char == quote and not (quote == '"' and line[index - 1] == "\\"):
+                    quote = ""
+            elif char in "\"'" and (index == 0 or line[index - 1] in " [{,:"):
+                quote = char
+            elif char == "#" and (index == 0 or line[index - 1] in " \t"):
+                break
+            elif char in "[{":
+                flow += 1
+                if flow + len(indents) > MAX_SCANNED_DEPTH:
+                    return number
+            elif char in "]}":
+                flow = max(0, flow - 1)
+    return 0
 
 
 def _check_nodes(root: yaml.Node, doc: YamlDocument, problems: Problems) -> bool:

@@ -1,9 +1,11 @@
-"""Shared fixtures: the real site built once, served on localhost, and a headless Chromium."""
+"""Shared fixtures: the sites built once per run (this library, and the example fixture library that stands
+for a fork), served on localhost, a headless Chromium, and helpers to read built pages."""
 from __future__ import annotations
 
 import functools
 import http.server
 import os
+import shutil
 import subprocess
 import sys
 import threading
@@ -16,22 +18,74 @@ CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+EXAMPLE = ROOT / "tests" / "fixtures" / "example-library"
+ENGINE = ("overrides", "schema", "docs/assets", "practices/interface.yml")  # what a fork keeps of this repository
+
+
+_NOT_COPIED = shutil.ignore_patterns(".git", ".venv", "site", "build", "node_modules", "__pycache__", ".pytest_cache",
+                                     "bench", "tests", ".cache")
+
+
+def copy_project(tmp_path: Path, source: Path = ROOT) -> Path:
+    """A throwaway copy of a project (code, content and configuration; no build output), to change and build."""
+    project = tmp_path / "project"
+    shutil.copytree(source, project, ignore=_NOT_COPIED)
+    return project
+
+
+def make_fork(tmp_path: Path, fixture: Path = EXAMPLE) -> Path:
+    """A fork of the engine: `fixture` (its own mkdocs.yml, YAML and pages) with this repository's templates,
+    schemas, scripts and styles, and its interface strings unless the fixture has its own."""
+    project = tmp_path / "fork"
+    shutil.copytree(fixture, project, ignore=_NOT_COPIED)
+    for part in ENGINE:
+        source, target = ROOT / part, project / part
+        if target.exists():
+            continue
+        if source.is_dir():
+            shutil.copytree(source, target, ignore=_NOT_COPIED)
+        else:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(source, target)
+    return project
 
 
 def build_site(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` of `project` into `site_dir`; returns the finished process."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    """`python -m model site --strict` (the compiler) then `mkdocs build --strict` of `project` into `site_dir`,
+    as `make build` does; returns the finished process of the step that failed, or of the build."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(ROOT))
+    compiled = subprocess.run([sys.executable, "-m", "model", "site", "--strict", "--root", str(project)],
+                              capture_output=True, text=True, env=env, cwd=project, timeout=600)
+    if compiled.returncode != 0:
+        return compiled
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(project / "mkdocs.yml"),
                            "-d", str(site_dir)], capture_output=True, text=True, env=env, cwd=project, timeout=600)
 
 
+def _built(tmp_path_factory, name: str, make) -> tuple[Path, Path]:
+    tmp = tmp_path_factory.mktemp(name)
+    project = make(tmp)
+    site = tmp / "site"
+    result = build_site(project, site)
+    assert result.returncode == 0, f"the build of {name} failed:\n{result.stdout}\n{result.stderr}"
+    return site, project
+
+
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    """The real repository built with --strict, once per test session."""
-    site = tmp_path_factory.mktemp("site")
-    result = build_site(ROOT, site)
-    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}"
-    return site
+def real_site(tmp_path_factory) -> tuple[Path, Path]:
+    """(built site, project) of this library: a copy of the repository, compiled and built with --strict once."""
+    return _built(tmp_path_factory, "real", copy_project)
+
+
+@pytest.fixture(scope="session")
+def example_site(tmp_path_factory) -> tuple[Path, Path]:
+    """(built site, project) of the example fixture library, built as a fork would build it."""
+    return _built(tmp_path_factory, "example", make_fork)
+
+
+@pytest.fixture(scope="session")
+def built_site(real_site) -> Path:
+    return real_site[0]
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -39,15 +93,63 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+SERVED: list[str] = []  # base URLs of the sites the tests serve: a page may request those, and nothing else
+
+
+def _serve(folder: Path):
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/"
+    SERVED.append(url)
+    return server, url
+
+
 @pytest.fixture(scope="session")
 def site_url(built_site) -> str:
-    """Base URL of the built site, served on a free localhost port."""
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    """Base URL of this library's built site, served on a free localhost port."""
+    server, url = _serve(built_site)
+    yield url
     server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def example_url(example_site) -> str:
+    """Base URL of the example library's built site."""
+    server, url = _serve(example_site[0])
+    yield url
+    server.shutdown()
+
+
+# --- Reading built pages ---
+
+def page_file(site: Path, uri: str) -> Path:
+    """The built HTML of a docs page, with or without directory URLs."""
+    stem = uri.removesuffix(".md")
+    for candidate in (site / f"{stem}.html", site / stem / "index.html"):
+        if candidate.is_file():
+            return candidate
+    raise AssertionError(f"no built page for {uri}")
+
+
+def html_of(site: Path, uri: str) -> str:
+    return page_file(site, uri).read_text(encoding="utf-8")
+
+
+def article(html: str) -> str:
+    return html[html.index("<article"):html.index("</article>")]
+
+
+def targets_of(site: Path, uri: str) -> set[str]:
+    """The pages that a page's body links to, as docs paths without extension (e.g. practices/x)."""
+    import re
+    page = page_file(site, uri)
+    out = set()
+    for href in re.findall(r'href="([^"#?]+)', article(page.read_text(encoding="utf-8"))):
+        if not href.startswith(("http:", "https:", "mailto:")):
+            target = (page.parent / href).resolve().relative_to(site.resolve()).as_posix()
+            out.add(re.sub(r"(/index\.html|\.html|/)$", "", target))
+    return out
 
 
 @pytest.fixture(scope="session")
@@ -61,7 +163,7 @@ def browser():
 
 
 @pytest.fixture
-def page(browser, site_url):
+def page(browser):
     """A fresh browser page; every request it makes is recorded in `page.requests_made`,
     and the test fails if any request leaves the site's origin."""
     context = browser.new_context(viewport={"width": 1280, "height": 800}, accept_downloads=True)
@@ -73,7 +175,7 @@ def page(browser, site_url):
     pg.js_errors = errors
     yield pg
     context.close()
-    foreign = [u for u in pg.requests_made if not u.startswith((site_url, "data:", "blob:", "about:"))]
+    foreign = [u for u in pg.requests_made if not u.startswith((*SERVED, "data:", "blob:", "about:"))]
     assert not foreign, f"requests to other origins: {foreign}"
 
 

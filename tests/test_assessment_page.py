@@ -3,13 +3,12 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
 import yaml
 
-from conftest import ROOT, build_site
+from conftest import ROOT, build_site, copy_project
 
 
 class _Collect(HTMLParser):
@@ -69,8 +68,7 @@ def test_edit_link_opens_the_questionnaire(built_site):
 
 
 def test_a_broken_questionnaire_stops_the_build_with_file_line_and_message(tmp_path):
-    project = tmp_path / "repo"
-    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".venv", "site", ".git", "node_modules", ".pytest_cache", "__pycache__"))
+    project = copy_project(tmp_path)
     section = project / "assessment" / "sections" / "design.yml"
     section.write_text(section.read_text(encoding="utf-8").replace("scale: in-place", "scale: in-plaice", 1), encoding="utf-8")
     result = build_site(project, tmp_path / "site")

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import yaml
 
-from contributing_page import site_links
-from model import KIND_FOLDERS
+from model import load_library
+from model.compile.documents import site_links
+from model.problems import Problems
 
 ROOT = Path(__file__).resolve().parents[1]
 WORKFLOWS = ROOT / ".github" / "workflows"
@@ -82,29 +83,21 @@ def test_issue_form_options_match_the_vocabularies():
 
 # --- Editor support ---
 
-def test_every_entry_file_starts_with_its_schema_line():
-    files = sorted((ROOT / "practices").glob("*/*.yml")) + sorted((ROOT / "practices").glob("*.yml"))
-    assert len(files) > 40
-    for file in files:
-        vocabulary = file.parent == ROOT / "practices"
-        schema = f"../schema/{file.stem}" if vocabulary else f"../../schema/{KIND_FOLDERS[file.parent.name]}"
-        first = file.read_text(encoding="utf-8").splitlines()[0]
-        assert first == f"# yaml-language-server: $schema={schema}.schema.json", f"{file.relative_to(ROOT)}: add the schema line"
-        assert (file.parent / f"{schema}.schema.json").resolve().is_file()
+def test_every_entry_file_starts_with_its_schema_line_and_the_validator_checks_it():
+    lib = load_library(ROOT)
+    assert lib.problems == []
+    for entry in lib.entries.values():
+        first = (ROOT / entry.path).read_text(encoding="utf-8").splitlines()[0]
+        assert first == f"# yaml-language-server: $schema=../../build/schema/{entry.kind}.schema.json", entry.path
 
 
-def test_workspace_settings_map_every_folder_to_its_schema():
+def test_editor_settings_recommend_the_yaml_extension_and_leave_schemas_to_each_file():
     settings = json.loads((ROOT / ".vscode" / "settings.json").read_text(encoding="utf-8"))
-    mapping = settings["yaml.schemas"]
-    for folder, kind in KIND_FOLDERS.items():
-        assert mapping[f"./schema/{kind}.schema.json"] == [f"practices/{folder}/*.yml"]
-    for schema in mapping:
-        assert (ROOT / schema).is_file(), schema
+    assert "yaml.schemas" not in settings, "each file's first line names its schema: a second mapping would drift"
+    assert settings["yaml.validate"] is True
     extensions = json.loads((ROOT / ".vscode" / "extensions.json").read_text(encoding="utf-8"))
     assert "redhat.vscode-yaml" in extensions["recommendations"]
 
-
-# --- CONTRIBUTING.md and its page ---
 
 # --- CONTRIBUTING.md and its page ---
 
@@ -112,8 +105,8 @@ def test_contributing_explains_every_field_of_an_entry():
     text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
     definitions = json.loads((ROOT / "schema" / "definitions.schema.json").read_text(encoding="utf-8"))["$defs"]
     names = set(definitions["sources"]["items"]["properties"]) | set(definitions["retired"]["properties"])
-    for kind in KIND_FOLDERS.values():
-        names |= set(json.loads((ROOT / "schema" / f"{kind}.schema.json").read_text(encoding="utf-8"))["properties"])
+    for schema in load_library(ROOT).schemas.values():
+        names |= set(schema["properties"])
     missing = sorted(n for n in names if f"`{n}`" not in text)
     assert not missing, f"CONTRIBUTING.md does not explain: {missing}"
     for command in ("make new", "make validate", "make serve", "redhat.vscode-yaml", ".vscode/settings.json"):
@@ -123,7 +116,7 @@ def test_contributing_explains_every_field_of_an_entry():
 def test_repository_links_are_rewritten_for_the_site():
     text = ("See [the schema](schema/practice.schema.json), [this](./practices/stages.yml \"Stages\"), "
             "[a heading](#ids), [GitHub](https://github.com/x/y), [mail](mailto:a@b.org).\n\n[ref]: schema/definitions.schema.json\n")
-    out = site_links(text, "https://github.com/org/repo/", "main")
+    out = site_links(text, "https://github.com/org/repo", "https://github.com/org/repo/edit/main/", Problems())
     assert "[the schema](https://github.com/org/repo/blob/main/schema/practice.schema.json)" in out
     assert '[this](https://github.com/org/repo/blob/main/practices/stages.yml "Stages")' in out
     assert "[a heading](#ids)" in out and "(https://github.com/x/y)" in out and "(mailto:a@b.org)" in out
@@ -137,7 +130,7 @@ def test_contributing_page_is_on_the_site_with_working_links(built_site):
     html = page.read_text(encoding="utf-8")
     assert re.search(r"<h1[^>]*>Contributing", html)
     assert f'href="{repo_url}/edit/main/CONTRIBUTING.md"' in html
-    assert f'href="{repo_url}/blob/main/schema/practice.schema.json"' in html
+    assert f'href="{repo_url}/blob/main/schema/entry.schema.json"' in html
     hrefs = re.findall(r'href="([^"]+)"', html)
     assert not [h for h in hrefs if not h.startswith("http") and h.endswith((".yml", ".json", ".md"))], "rewrite repository links"
     github = [h for h in hrefs if h.startswith("https://github.com/")]

@@ -43,8 +43,10 @@ def test_valid_library_has_no_problems(tmp_path):
 def test_links_are_computed_in_both_directions(tmp_path):
     lib = load_library(make_library(tmp_path))
     practice = lib.entries["test-the-question-early"]
-    assert [e.id for e in lib.addressed_by("question-set-without-the-public")] == ["test-the-question-early"]
-    assert [e.id for e in lib.carried_by("test-the-question-early")] == ["reflect-regularly"]
+    challenge = lib.entries["question-set-without-the-public"]
+    assert [(link.field, [e.id for e in named]) for link, named in lib.links_to(challenge)] == [("addresses", ["test-the-question-early"])]
+    assert [(link.field, [e.id for e in named]) for link, named in lib.links_to(practice)] == [("carried_out_by", ["reflect-regularly"])]
+    assert [(link.field, [e.id for e in named]) for link, named in lib.links_from(practice)] == [("addresses", ["question-set-without-the-public"])]
     assert [e.id for e in lib.related_to(practice)] == ["invitations-miss-people"]
     assert [e.id for e in lib.related_to(lib.entries["invitations-miss-people"])] == ["test-the-question-early"]
 
@@ -53,7 +55,7 @@ def test_retired_entries_are_kept_but_left_out_of_listings(tmp_path):
     lib = load_library(make_library(tmp_path))
     assert lib.entries["old-invitation-letter"].retired["replaced_by"] == "test-the-question-early"
     assert [e.id for e in lib.of_kind("practice")] == ["test-the-question-early"]
-    assert lib.addressed_by("invitations-miss-people") == []
+    assert lib.links_to(lib.entries["invitations-miss-people"])[0][1] == []
     assert len(lib.of_kind("practice", include_retired=True)) == 2
 
 
@@ -69,7 +71,7 @@ BAD = [
     ("practices/unknown-field.yml", "practices/practices/unknown-field.yml", 4, "unknown field `sumary`. Did you mean `summary`?"),
     ("practices/missing-field.yml", "practices/practices/missing-field.yml", 1, "missing required field `roles`: add it"),
     ("practices/id-mismatch.yml", "practices/practices/id-mismatch.yml", 1, "`id` is `not-the-file-name` but the file is named id-mismatch.yml"),
-    ("challenges/test-the-question-early.yml", "practices/practices/test-the-question-early.yml", 1, "id `test-the-question-early` is already used by practices/challenges/test-the-question-early.yml"),
+    ("challenges/test-the-question-early.yml", "practices/practices/test-the-question-early.yml", 2, "id `test-the-question-early` is already used by practices/challenges/test-the-question-early.yml"),
     ("practices/misspelt-stage.yml", "practices/practices/misspelt-stage.yml", 5, "unknown stage `comissioning`. Did you mean `commissioning`?"),
     ("practices/misspelt-theme.yml", "practices/practices/misspelt-theme.yml", 9, "unknown theme `trsut`. Did you mean `trust`?"),
     ("practices/unknown-role.yml", "practices/practices/unknown-role.yml", 6, "unknown role `mayors`. Valid values: `commissioners`, `recruiters`."),
@@ -79,11 +81,11 @@ BAD = [
     ("practices/unknown-source.yml", "practices/practices/unknown-source.yml", 12, "unknown source `workshop`. Did you mean `workshops`?"),
     ("practices/kind-mismatch.yml", "practices/practices/kind-mismatch.yml", 2, "`kind` is `challenge` but the file is in practices/practices/"),
     ("practices/wrong-type.yml", "practices/practices/wrong-type.yml", 5, "`stages` must be a list, but is text."),
-    ("practices/unquoted-date.yml", "practices/practices/unquoted-date.yml", 14, "`retired.date` must be text, but is a date: put it in quotes."),
-    ("practices/impossible-date.yml", "practices/practices/impossible-date.yml", 14, "`retired.date` must be a real date, written YYYY-MM-DD (found `2024-02-30`)."),
+    ("practices/unquoted-date.yml", "practices/practices/unquoted-date.yml", 14, "`retired`, `date` must be text, but is a date: put it in quotes."),
+    ("practices/impossible-date.yml", "practices/practices/impossible-date.yml", 14, "`retired`, `date` must be a real date, written YYYY-MM-DD (found `2024-02-30`)."),
     ("practices/html-in-title.yml", "practices/practices/html-in-title.yml", 3, "`title` must not contain `<` or `>`"),
     ("practices/repeated-key.yml", "practices/practices/repeated-key.yml", 8, "`title` is repeated (first on line 3)"),
-    ("practices/syntax-error.yml", "practices/practices/syntax-error.yml", 7, "YAML syntax error"),
+    ("practices/syntax-error.yml", "practices/practices/syntax-error.yml", 6, "a `[` opened on this line is not closed where expected: add the missing `]`"),
     ("practices/empty.yml", "practices/practices/empty.yml", 1, "file is empty"),
     ("practices/a-list.yml", "practices/practices/a-list.yml", 1, "file must be a mapping"),
     ("practices/not-utf8.yml", "practices/practices/not-utf8.yml", 3, "text is not UTF-8"),
@@ -110,7 +112,7 @@ def test_link_to_retired_entry_is_a_warning(tmp_path):
     lib = load_library(make_library(tmp_path, FIXTURES / "invalid" / "practices" / "links-retired.yml"))
     assert lib.problems.errors == []
     assert [str(p) for p in lib.problems.warnings] == [
-        "practices/practices/links-retired.yml:13: `related` names `old-invitation-letter`, which is retired: link to its replacement instead."]
+        "practices/practices/links-retired.yml:14: `related` names `old-invitation-letter`, which is retired: link to its replacement instead."]
 
 
 def test_oversized_file_is_refused_without_reading_it(tmp_path):
@@ -140,8 +142,9 @@ def test_json_export_holds_every_entry_and_both_link_directions(tmp_path):
     entries = {e["id"]: e for e in data["entries"]}
     assert set(entries) == {"invitations-miss-people", "old-invitation-letter", "question-set-without-the-public",
                             "reflect-regularly", "test-the-question-early"}
-    assert entries["question-set-without-the-public"]["addressed_by"] == ["test-the-question-early"]
-    assert entries["test-the-question-early"]["carried_by"] == ["reflect-regularly"]
+    assert entries["question-set-without-the-public"]["linked_from"] == {"addresses": ["test-the-question-early"]}
+    assert entries["test-the-question-early"]["linked_from"] == {"carried_out_by": ["reflect-regularly"]}
+    assert entries["test-the-question-early"]["addresses"] == ["question-set-without-the-public"]
     assert [s["id"] for s in data["stages"]] == ["commissioning", "recruitment"]
 
 

@@ -20,8 +20,8 @@ def _yaml(path: Path):
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
-STAGES = [s["id"] for s in _yaml(ROOT / "practices" / "stages.yml")["stages"]]
-SECTIONS = [_yaml(ROOT / "assessment" / "sections" / f"{sid}.yml") for sid in STAGES + ["organisation"]]
+SECTION_IDS = [s["id"] for s in _yaml(ROOT / "assessment" / "questionnaire.yml")["sections"]]
+SECTIONS = [_yaml(ROOT / "assessment" / "sections" / f"{sid}.yml") for sid in SECTION_IDS]
 SCALES = {s["id"]: [o["value"] for o in s["options"]] for s in _yaml(ROOT / "assessment" / "scales.yml")["scales"]}
 QUESTIONS = [q for section in SECTIONS for q in section["questions"]]
 NUMBER = {q["id"]: n for n, q in enumerate(QUESTIONS, start=1)}
@@ -34,6 +34,12 @@ def _title(entry_id: str) -> str:
         if file.is_file():
             return _yaml(file)["title"]
     raise AssertionError(f"no entry {entry_id}")
+
+
+def _legacy_priority(question, rule) -> str:
+    """The priority the scoring data gives a rule from its question's weight and its fit (until scoring ranks by need)."""
+    weight, fit = question.get("weight", "medium"), rule.get("fit", "central")
+    return {("high", "central"): "high", ("medium", "central"): "medium"}.get((weight, fit), "low")
 
 
 def expected(pattern, profile=()):
@@ -64,8 +70,9 @@ def expected(pattern, profile=()):
                 bucket = recs if answer in rule["when"] else strengths
                 item = bucket.setdefault(target, {"weight": 0, "priority": 0, "order": order})
                 order += 1
-                item["weight"] += WEIGHTS[rule["priority"]]
-                item["priority"] = max(item["priority"], WEIGHTS[rule["priority"]])
+                priority = _legacy_priority(q, rule)
+                item["weight"] += WEIGHTS[priority]
+                item["priority"] = max(item["priority"], WEIGHTS[priority])
         scores[section["section"]] = math.floor(100 * total / count + 0.5) if count else None
     ranked = sorted(recs, key=lambda t: (-recs[t]["weight"], -recs[t]["priority"], recs[t]["order"]))
     kept = sorted((t for t in strengths if t not in recs), key=lambda t: strengths[t]["order"])
@@ -126,9 +133,10 @@ def results(page):
 
 
 def score_rows(scores: dict) -> dict:
-    titles = {s["section"]: s.get("title") for s in SECTIONS}
+    declared = {s["id"]: s for s in _yaml(ROOT / "assessment" / "questionnaire.yml")["sections"]}
     stage_titles = {s["id"]: s["title"] for s in _yaml(ROOT / "practices" / "stages.yml")["stages"]}
-    return {(titles[k] or stage_titles[k]): ("No score yet" if v is None else str(v)) for k, v in scores.items()}
+    titles = {k: d.get("title") or stage_titles[d["stage"]] for k, d in declared.items()}
+    return {titles[k]: ("No score yet" if v is None else str(v)) for k, v in scores.items()}
 
 
 def export_answers(page) -> str:

@@ -76,13 +76,13 @@ def test_every_page_type_has_no_axe_violations(page, site_url, built_site, axe):
 
 def test_practice_index_with_a_filter_applied_has_no_axe_violations(page, site_url, axe):
     open_page(page, site_url, "practices/index.html")
-    form = page.locator('form[data-module="practice-filter"]')
+    form = page.locator('form[data-module="entry-filter"]')
     form.wait_for(state="visible")
-    total = page.locator("#practice-list > li").count()
+    total = page.locator("#entry-list > li").count()
     select = form.locator("select").first
     select.select_option(index=1)  # the first real choice after "Any ..."
     page.wait_for_function("document.querySelector('.mpl-filter__count').textContent.startsWith('Showing ')")
-    shown = page.locator("#practice-list > li:not([hidden])").count()
+    shown = page.locator("#entry-list > li:not([hidden])").count()
     assert 0 < shown <= total
     assert "?" in page.url, "the filter is kept in the URL"
     assert_no_axe_violations(axe, page, "practice index, filtered")
@@ -149,9 +149,9 @@ def test_first_tab_reaches_a_visible_skip_link_that_moves_focus_to_the_content(p
 
 def test_focus_is_visible_on_links_and_form_controls(page, site_url):
     open_page(page, site_url, "practices/index.html")
-    page.locator('form[data-module="practice-filter"]').wait_for(state="visible")
+    page.locator('form[data-module="entry-filter"]').wait_for(state="visible")
     controls = {
-        "a link in the content": "article.md-content__inner #practice-list a",
+        "a link in the content": "article.md-content__inner #entry-list a",
         "a select of the filter": "#filter-stage",
         "the reset button": "form.mpl-filter button[type=reset]",
         "a link in the sidebar": ".md-nav--primary a.md-nav__link",

@@ -309,10 +309,10 @@ def test_without_javascript_the_pages_say_they_need_it(browser, site_url):
         context.close()
 
 
-def test_edit_links_open_the_page_templates(built_site):
+def test_edit_links_open_the_yaml_that_holds_the_pages_wording(built_site):
     for name in ("compare", "combine"):
         html = (built_site / "assessment" / f"{name}.html").read_text(encoding="utf-8")
-        assert f"edit/main/overrides/compare/{name}.md.j2" in html
+        assert "edit/main/assessment/pages.yml" in html
 
 
 def test_a_file_exported_by_the_self_assessment_combines_under_its_perspective(page, site_url, data, tmp_path):

@@ -2,6 +2,7 @@
 and it asks nothing of any http(s) origin."""
 from __future__ import annotations
 
+import html
 import re
 
 import pytest
@@ -28,7 +29,7 @@ def test_pages_and_links_work_from_the_file_system(offline_page, built_site):
     assert page.locator("h1").first.inner_text().strip()
     page.locator('article a[href$="practices/index.html"]').first.click()  # the home page has no sidebar
     page.wait_for_url(re.compile(r"/practices/index\.html"))
-    practices = page.locator("#practice-list > li > a")
+    practices = page.locator("#entry-list > li > a")
     assert practices.count() > 0 and practices.first.is_visible(), "the practice list is readable without a server"
     title = practices.first.inner_text().strip()
     practices.first.click()
@@ -43,7 +44,7 @@ def test_search_finds_a_practice_from_the_file_system(offline_page, built_site):
     page = offline_page
     practice = sorted(p for p in (built_site / "practices").glob("*.html") if p.name != "index.html")[0]
     title = re.search(r"<h1[^>]*>(.*?)<", practice.read_text(encoding="utf-8")).group(1)
-    title = title.replace("&#39;", "'").replace("&amp;", "&")
+    title = html.unescape(title)
     page.goto((built_site / "index.html").as_uri())
     page.click("input.md-search__input")
     page.keyboard.type(title, delay=10)

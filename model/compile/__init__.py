@@ -1,0 +1,84 @@
+"""The content compiler: practices/, assessment/ and docs/ into a complete docs tree (build/docs, the
+`docs_dir` of mkdocs.yml) that any engine reading mkdocs.yml builds, with no plugin of ours.
+
+    python -m model site        # or: make site
+
+Its steps, one module each: load (read and check every source), shape (decide every page), render
+(templates to safe Markdown), write (only what changed; remove what is gone). assessment_pages,
+downloads, documents and navigation shape and render the pages that are not entries. Nothing is
+written while any source has an error: the tree keeps its last good state.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..problems import Problems
+from . import assessment_pages, documents, downloads, navigation
+from .load import Sources, load
+from .render import Renderer
+from .shape import Paths, pages
+from .write import Tree
+
+BUILD = "build"
+NAV = "build/nav.yml"
+SCHEMAS = "build/schema"
+
+
+@dataclass
+class Result:
+    problems: Problems = field(default_factory=Problems)
+    written: list[str] = field(default_factory=list)  # tree paths whose content changed
+    removed: list[str] = field(default_factory=list)
+    nav_changed: bool = False  # every page shows the navigation: an engine must rebuild them all
+    sources: Sources | None = None
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems.errors
+
+
+def compile_site(root: Path) -> Result:
+    """Compile `root` into its docs tree; see Result."""
+    root = Path(root)
+    sources = load(root)
+    result = Result(Problems(sources.problems), sources=sources)
+    if not result.ok:
+        return result
+    paths = Paths(sources)
+    problems = Problems()
+    renderer = Renderer(root, sources, paths, problems)
+    tree = Tree(root / sources.site.docs_dir)
+    shaped = pages(sources, paths)
+    for page in shaped:
+        tree.put(page.path, renderer.render(page))
+    if sources.assessment:
+        assessment_pages.build(sources, paths, renderer, tree)
+    downloads.build(sources, renderer, tree)
+    documents.contributing(root, sources.site, tree, problems)
+    generated = set(tree.kept)
+    documents.copy_docs(root, tree, generated, problems)
+    config, nav_problems = navigation.navigation(sources, paths, {p for p in tree.kept if p.endswith(".md")})
+    for index, message in nav_problems:
+        problems.error("practices/site.yml", sources.site.line_of("navigation", index), message)
+    result.problems.extend(problems)
+    if not result.ok:
+        return result
+    result.nav_changed = _put(root / NAV, navigation.to_yaml(config))
+    schemas = downloads.schema_files(sources)
+    for kind in sources.library.schemas:  # for editors: the `$schema` line of every entry file names one
+        _put(root / SCHEMAS / f"{kind}.schema.json", schemas[f"{kind}.schema.json"])
+    tree.commit()
+    result.written, result.removed = tree.written, tree.removed
+    return result
+
+
+def _put(file: Path, text: str) -> bool:
+    """Write `file` if its text changed; True when it did."""
+    try:
+        if file.read_text(encoding="utf-8") == text:
+            return False
+    except OSError:
+        file.parent.mkdir(parents=True, exist_ok=True)
+    file.write_text(text, encoding="utf-8")
+    return True

@@ -1,0 +1,143 @@
+"""Tests of this library's content: every finding of the 2022 write-up is present, correctly linked and
+credited. They apply to the entries drawn from that write-up only: a contributor's entry from another
+source, or an inferred one of any kind, passes them. The generic rules (every entry credits a source that
+exists, every link resolves) are the validator's, for any library."""
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from model import load_library
+
+ROOT = Path(__file__).resolve().parents[1]
+SOURCE = "practitioners-network-2022"
+
+# How many findings the write-up states at each stage, by kind of entry.
+STATED = {
+    ("commissioning", "challenge"): 7,
+    ("commissioning", "practice"): 8,
+    ("recruitment", "challenge"): 5,
+    ("recruitment", "practice"): 3,
+    ("design", "practice"): 4,
+}
+IN_THE_ROOM_POINTS = 6
+PRIORITY_ACTIONS = 5
+TOTAL_FINDINGS = 38
+
+# Section of the write-up -> the stage an entry from it must list first.
+SECTION_STAGE = {
+    "Commissioning and convening": "commissioning",
+    "Recruitment": "recruitment",
+    "In the room": "in-the-room",
+    "Design": "design",
+}
+
+
+# --- Fixtures and helpers ---
+
+@pytest.fixture(scope="module")
+def library():
+    return load_library(ROOT)
+
+
+@pytest.fixture(scope="module")
+def entries(library):
+    return [e for e in library.entries.values() if not e.retired]
+
+
+def _from_write_up(entries):
+    return [e for e in entries if any(s["source"] == SOURCE for s in e.sources)]
+
+
+def _stated(entries):
+    """Entries that restate a finding of the write-up, not ones the editors inferred."""
+    return [e for e in _from_write_up(entries) if not e.inferred]
+
+
+def _primary_stage(entry):
+    return entry.stages[0] if entry.stages else None
+
+
+# --- Tests ---
+
+def test_library_loads_without_problems(library):
+    assert [str(p) for p in library.problems] == []
+    assert library.entries, "no entries were loaded"
+
+
+def test_stages_keep_their_ids_and_order(library):
+    assert library.stage_ids == ["commissioning", "recruitment", "design", "in-the-room"]
+
+
+@pytest.mark.parametrize(("stage", "kind"), sorted(STATED))
+def test_stated_findings_per_stage_and_kind(entries, stage, kind):
+    found = [e.id for e in _stated(entries) if e.kind == kind and _primary_stage(e) == stage]
+    assert len(found) == STATED[(stage, kind)], found
+
+
+def test_in_the_room_has_its_six_points(entries):
+    found = [e.id for e in _stated(entries) if e.kind in ("challenge", "practice") and _primary_stage(e) == "in-the-room"]
+    assert len(found) == IN_THE_ROOM_POINTS, found
+
+
+def test_five_priority_actions(entries):
+    found = [e.id for e in _stated(entries) if e.kind == "priority-action"]
+    assert len(found) == PRIORITY_ACTIONS, found
+
+
+def test_all_38_findings_are_present(entries):
+    assert len(_stated(entries)) == TOTAL_FINDINGS, Counter((e.kind, _primary_stage(e)) for e in _stated(entries))
+
+
+def test_section_matches_first_stage(entries):
+    for entry in _from_write_up(entries):
+        if entry.kind == "priority-action":
+            continue
+        section = next(s["section"] for s in entry.sources if s["source"] == SOURCE)
+        expected = [stage for prefix, stage in SECTION_STAGE.items() if section.startswith(prefix)]
+        assert expected, f"{entry.id}: section `{section}` does not name a stage of the write-up"
+        assert _primary_stage(entry) == expected[0], f"{entry.id}: section `{section}` but first stage `{_primary_stage(entry)}`"
+
+
+def test_priority_actions_credit_their_section(entries):
+    for entry in _from_write_up(entries):
+        if entry.kind == "priority-action":
+            assert any(s.get("section") == "Priority actions" for s in entry.sources), entry.id
+
+
+def test_the_write_ups_unstated_problems_are_inferred_challenges(entries):
+    inferred = [e for e in _from_write_up(entries) if e.inferred]
+    assert inferred, "the in-the-room practices answer unstated challenges: expected some inferred challenges"
+    assert {e.kind for e in inferred} == {"challenge"}
+
+
+def test_every_practice_addresses_a_challenge_and_every_challenge_is_addressed(library, entries):
+    for entry in entries:
+        links = {link.field: named for link, named in library.links_from(entry)}
+        backlinks = {link.field: named for link, named in library.links_to(entry)}
+        if entry.kind == "practice":
+            assert links["addresses"], f"{entry.id} addresses no challenge"
+        elif entry.kind == "challenge":
+            assert backlinks["addresses"], f"no practice addresses {entry.id}"
+        elif entry.kind == "priority-action":
+            assert {e.kind for e in links["carried_out_by"]} == {"practice"}, entry.id
+
+
+def test_entries_from_the_write_up_credit_it_with_a_section(entries):
+    for entry in _from_write_up(entries):
+        credited = [s for s in entry.sources if s["source"] == SOURCE]
+        assert all(s.get("section") for s in credited), f"{entry.id} credits {SOURCE} without a section"
+
+
+def test_titles_are_unique(entries):
+    titles = Counter(e.title for e in entries)
+    assert [t for t, n in titles.items() if n > 1] == []
+
+
+def test_about_page_credits_sources_and_licence():
+    text = (ROOT / "docs" / "about.md").read_text(encoding="utf-8")
+    assert text.startswith("# About this library\n")
+    for needed in ("Charlotte Obijiaku", "20 April 2022", "Involve", "Sortition Foundation", "Talat Yaqoob", "CC BY 4.0"):
+        assert needed in text, f"about.md should mention {needed}"
