@@ -31,7 +31,6 @@ def main(argv: list[str] | None = None) -> int:
     compile_.add_argument("--strict", action="store_true", help="fail on warnings too")
     serve = sub.add_parser("serve", help="compile, build and serve the site; again on every change")
     serve.add_argument("--port", type=int, default=8000)
-    serve.add_argument("--engine", choices=["mkdocs", "zensical"], default="mkdocs")
     new = sub.add_parser("new", help="start a new entry file, e.g. new practice --stage recruitment --title \"Invite by letter\"")
     new.add_argument("kind", help="the kind of entry (an id from practices/kinds.yml, e.g. practice)")
     new.add_argument("--title", required=True, help="its title in plain English; the id and file name are made from it")
@@ -47,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
         return site(args.root, args.strict)
     if args.command == "serve":
         from .serve import serve as run
-        return run(args.root, args.port, args.engine)
+        return run(args.root, args.port)
     return validate(args.root)
 
 

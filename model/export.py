@@ -37,7 +37,7 @@ def to_dict(lib: Library) -> dict:
 
 
 def to_json(lib: Library) -> str:
-    return json.dumps(to_dict(lib), indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(to_dict(lib), ensure_ascii=False, separators=(",", ":")) + "\n"  # compact: the C encoder
 
 
 def csv_columns(lib: Library) -> list[str]:

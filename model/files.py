@@ -41,3 +41,15 @@ def files_under(base: Path, root: Path, problems: Problems) -> list[Path]:
             elif file.is_file():
                 found.append(file)
     return sorted(found)
+
+
+def stamp(*paths: Path) -> tuple:
+    """What tells whether files changed without reading them: their sizes and modification times."""
+    out = []
+    for path in paths:
+        try:
+            st = os.stat(path)
+            out.append((str(path), st.st_size, st.st_mtime_ns))
+        except OSError:
+            out.append((str(path), None))
+    return tuple(out)

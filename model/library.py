@@ -12,7 +12,7 @@ from pathlib import Path
 
 from . import files, placeholders, schemas
 from .kinds import Kind, Link, kinds_from, schema_of
-from .problems import Problems, did_you_mean, id_hint
+from .problems import Problems, id_hint
 from .yaml_source import YamlDocument, check_schema_line, read_yaml
 
 VOCABULARIES = ("stages", "roles", "themes", "sources")
@@ -51,6 +51,7 @@ class Library:
     sources: dict[str, dict] = field(default_factory=dict)
     entries: dict[str, Entry] = field(default_factory=dict)
     unreadable: dict[str, str] = field(default_factory=dict)  # id -> path of entry files that could not be read
+    stamps: dict[str, tuple] = field(default_factory=dict)  # id -> what identifies its file's content (size, time)
     broken: set[str] = field(default_factory=set)  # vocabularies (and "kinds") that could not be read
     schemas: dict[str, dict] = field(default_factory=dict)  # kind id -> its JSON Schema (see kinds.schema_of)
     validators: dict = field(default_factory=dict, repr=False)  # kind id -> a validator of that schema
@@ -102,8 +103,9 @@ class Library:
         return {k.recommend_as: k for k in self.kinds.values() if k.recommend_as}
 
 
-def load_library(root: Path) -> Library:
-    """Read practices/ under `root`; every problem found is in `library.problems`."""
+def load_library(root: Path, cache: dict | None = None) -> Library:
+    """Read practices/ under `root`; every problem found is in `library.problems`. With `cache` (a dict kept
+    between calls, as `make serve` does), an entry file that has not changed is not read or checked again."""
     root = Path(root)
     lib = Library()
     schema_dir = root / "schema"
@@ -113,7 +115,7 @@ def load_library(root: Path) -> Library:
         return lib
     _load_kinds(lib, root, base, schema_dir)
     _load_vocabularies(lib, root, base, schema_dir)
-    docs = _load_entries(lib, root, base, schema_dir)
+    docs = _load_entries(lib, root, base, schema_dir, cache)
     _cross_reference(lib, docs)
     return lib
 
@@ -170,10 +172,11 @@ def _load_vocabularies(lib: Library, root: Path, base: Path, schema_dir: Path) -
             setattr(lib, name, items)
 
 
-def _load_entries(lib: Library, root: Path, base: Path, schema_dir: Path) -> dict[str, YamlDocument]:
+def _load_entries(lib: Library, root: Path, base: Path, schema_dir: Path, cache: dict | None) -> dict[str, YamlDocument]:
     docs: dict[str, YamlDocument] = {}
     folders = {k.folder: k for k in lib.kinds.values()}
     known = {base / f"{v}.yml" for v in VOCABULARIES} | {base / name for name in SPECIAL_FILES}
+    schemas_stamp = files.stamp(base / "kinds.yml", *sorted(schema_dir.glob("*.schema.json")))
     for file in files.files_under(base, root, lib.problems):
         shown = _rel(root, file)
         folder = file.parent.name if file.parent.parent == base else None
@@ -184,32 +187,47 @@ def _load_entries(lib: Library, root: Path, base: Path, schema_dir: Path) -> dic
                 where = ", ".join(f"practices/{f}/" for f in folders) or "the folders declared in practices/kinds.yml"
                 lib.problems.error(shown, 1, f"unexpected file: entries are `.yml` files directly in {where}.")
             continue
-        kind = folders[folder]
-        lib.unreadable[file.stem] = shown  # until the file is read and checked below
-        doc = read_yaml(file, shown, lib.problems, root=root)
-        if doc is None:
+        key = (shown, files.stamp(file), schemas_stamp)
+        if cache is None or cache.get(shown, (None,))[0] != key:  # read again only a file that changed
+            read = _read_entry(lib, root, file, shown, folders[folder])
+            if cache is not None:
+                cache[shown] = (key, read)
+        read = cache[shown][1] if cache is not None else read
+        doc, problems, entry, valid = read
+        lib.problems.extend(problems)
+        if entry is None:
+            lib.unreadable[file.stem] = shown
             continue
-        data = doc.data
-        if data.get("kind") not in (None, kind.id) and data.get("kind") in lib.kinds:
-            lib.problems.error(shown, doc.line_of("kind"), f"`kind` is `{data['kind']}` but the file is in practices/{folder}/: move the file or set `kind: {kind.id}`.")
+        if entry.id in lib.entries:
+            lib.problems.error(shown, doc.line_of("id"), f"id `{entry.id}` is already used by {lib.entries[entry.id].path}: choose another id.")
             continue
-        check_schema_line(doc, f"build/schema/{kind.id}.schema.json", lib.problems)
-        filled = placeholders.check(doc, lib.problems)  # a scaffolded file not yet filled in
-        later = {"stages", "roles", "themes", "related", *(link.field for link in kind.links)}
-        valid = schemas.check_with(doc, lib.validators[kind.id], f"build/schema/{kind.id}.schema.json", lib.problems,
-                                   later) and filled
-        entry_id = data.get("id") if isinstance(data.get("id"), str) else file.stem
-        if entry_id != file.stem:
-            lib.problems.error(shown, doc.line_of("id"), f"`id` is `{entry_id}` but the file is named {file.name}: they must match (rename the file or change the id).")
-            continue
-        if entry_id in lib.entries:
-            lib.problems.error(shown, doc.line_of("id"), f"id `{entry_id}` is already used by {lib.entries[entry_id].path}: choose another id.")
-            continue
-        lib.entries[entry_id] = _entry(data, kind, shown)
-        docs[entry_id] = doc
-        if valid:
-            del lib.unreadable[file.stem]
+        lib.entries[entry.id] = entry
+        lib.stamps[entry.id] = key
+        docs[entry.id] = doc
+        if not valid:
+            lib.unreadable[file.stem] = shown
     return docs
+
+
+def _read_entry(lib: Library, root: Path, file: Path, shown: str, kind: Kind):
+    """(document, its problems, the entry or None, whether it is valid) for one entry file."""
+    problems = Problems()
+    doc = read_yaml(file, shown, problems, root=root)
+    if doc is None:
+        return None, problems, None, False
+    data = doc.data
+    if data.get("kind") not in (None, kind.id) and data.get("kind") in lib.kinds:
+        problems.error(shown, doc.line_of("kind"), f"`kind` is `{data['kind']}` but the file is in practices/{kind.folder}/: move the file or set `kind: {kind.id}`.")
+        return doc, problems, None, False
+    check_schema_line(doc, f"build/schema/{kind.id}.schema.json", problems)
+    filled = placeholders.check(doc, problems)  # a scaffolded file not yet filled in
+    later = {"stages", "roles", "themes", "related", *(link.field for link in kind.links)}
+    valid = schemas.check_with(doc, lib.validators[kind.id], f"build/schema/{kind.id}.schema.json", problems, later) and filled
+    entry_id = data.get("id") if isinstance(data.get("id"), str) else file.stem
+    if entry_id != file.stem:
+        problems.error(shown, doc.line_of("id"), f"`id` is `{entry_id}` but the file is named {file.name}: they must match (rename the file or change the id).")
+        return doc, problems, None, False
+    return doc, problems, _entry(data, kind, shown), valid
 
 
 def _entry(data: dict, kind: Kind, shown: str) -> Entry:

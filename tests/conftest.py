@@ -3,6 +3,7 @@ for a fork), served on localhost, a headless Chromium, and helpers to read built
 from __future__ import annotations
 
 import functools
+from html.parser import HTMLParser
 import http.server
 import os
 import shutil
@@ -192,3 +193,26 @@ def assert_no_axe_violations(axe, page, label: str) -> None:
     violations = results.response["violations"]
     details = "\n".join(f"{v['id']}: {v['help']} ({len(v['nodes'])} nodes, e.g. {v['nodes'][0]['target']})" for v in violations)
     assert not violations, f"axe violations on {label}:\n{details}"
+
+
+class ActiveContent(HTMLParser):
+    """Collects what a browser would run: event-handler attributes, script URLs, and scripts that mention alert."""
+
+    def __init__(self):
+        super().__init__()
+        self.found, self._in_script = [], False
+
+    def handle_starttag(self, tag, attrs):
+        self._in_script = tag == "script"
+        for name, value in attrs:
+            if name.startswith("on") or (value or "").strip().lower().startswith(("javascript:", "vbscript:")):
+                self.found.append(f"<{tag} {name}={value!r}>")
+        if tag in ("iframe", "object", "embed"):
+            self.found.append(f"<{tag}>")
+
+    def handle_data(self, data):
+        if self._in_script and "alert(" in data:
+            self.found.append(f"<script>{data.strip()[:60]}")
+
+    def handle_endtag(self, tag):
+        self._in_script = False

@@ -3,12 +3,11 @@ from __future__ import annotations
 
 import re
 import shutil
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
-from conftest import build_site, copy_project
+from conftest import ActiveContent, build_site, copy_project
 
 HOSTILE_BODY = """\
 body: |
@@ -46,32 +45,9 @@ def hostile_site(tmp_path_factory):
     return tmp / "site"
 
 
-class _ActiveContent(HTMLParser):
-    """Collects what a browser would run: event-handler attributes, script URLs, and scripts that mention alert."""
-
-    def __init__(self):
-        super().__init__()
-        self.found, self._in_script = [], False
-
-    def handle_starttag(self, tag, attrs):
-        self._in_script = tag == "script"
-        for name, value in attrs:
-            if name.startswith("on") or (value or "").strip().lower().startswith(("javascript:", "vbscript:")):
-                self.found.append(f"<{tag} {name}={value!r}>")
-        if tag in ("iframe", "object", "embed"):
-            self.found.append(f"<{tag}>")
-
-    def handle_data(self, data):
-        if self._in_script and "alert(" in data:
-            self.found.append(f"<script>{data.strip()[:60]}")
-
-    def handle_endtag(self, tag):
-        self._in_script = False
-
-
 def test_script_and_event_handlers_in_yaml_never_reach_a_page(hostile_site):
     for page in hostile_site.rglob("*.html"):
-        parser = _ActiveContent()
+        parser = ActiveContent()
         parser.feed(page.read_text(encoding="utf-8"))
         assert parser.found == [], page
 

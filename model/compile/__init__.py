@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import files
 from ..problems import Problems
 from . import assessment_pages, documents, downloads, navigation
 from .load import Sources, load
@@ -38,20 +39,31 @@ class Result:
         return not self.problems.errors
 
 
-def compile_site(root: Path) -> Result:
-    """Compile `root` into its docs tree; see Result."""
+def compile_site(root: Path, cache: dict | None = None) -> Result:
+    """Compile `root` into its docs tree; see Result. With `cache` (a dict kept between calls, as `make serve`
+    does), unchanged entry files are not read again and entry pages whose sources did not change are not
+    rendered again."""
     root = Path(root)
-    sources = load(root)
+    sources = load(root, cache)
     result = Result(Problems(sources.problems), sources=sources)
     if not result.ok:
         return result
     paths = Paths(sources)
     problems = Problems()
-    renderer = Renderer(root, sources, paths, problems)
+    everywhere = files.stamp(*_shared_inputs(root))
+    renderer = Renderer(root, sources, paths, problems, cache, everywhere)
     tree = Tree(root / sources.site.docs_dir)
     shaped = pages(sources, paths)
+    rendered = cache.setdefault("pages", {}) if cache is not None else None
     for page in shaped:
-        tree.put(page.path, renderer.render(page))
+        key = (everywhere, page.depends_on) if page.depends_on is not None else None
+        if rendered is not None and key is not None and rendered.get(page.path, (None,))[0] == key:
+            tree.put(page.path, rendered[page.path][1])
+            continue
+        text = renderer.render(page)
+        if rendered is not None and key is not None:
+            rendered[page.path] = (key, text)
+        tree.put(page.path, text)
     if sources.assessment:
         assessment_pages.build(sources, paths, renderer, tree)
     downloads.build(sources, renderer, tree)
@@ -71,6 +83,14 @@ def compile_site(root: Path) -> Result:
     tree.commit()
     result.written, result.removed = tree.written, tree.removed
     return result
+
+
+def _shared_inputs(root: Path) -> list[Path]:
+    """What every page may show: the vocabularies and wording, the templates, the site's configuration,
+    the questionnaire (pages link into it)."""
+    parts = [root / "mkdocs.yml", *sorted((root / "practices").glob("*.yml")), *sorted((root / "overrides").rglob("*")),
+             *sorted((root / "assessment").rglob("*.yml"))]
+    return [p for p in parts if p.is_file()]
 
 
 def _put(file: Path, text: str) -> bool:

@@ -23,11 +23,12 @@ class Sources:
     problems: Problems = field(default_factory=Problems)
 
 
-def load(root: Path) -> Sources:
-    """Every source under `root`, checked; `problems` holds every error and warning, in file order."""
+def load(root: Path, cache: dict | None = None) -> Sources:
+    """Every source under `root`, checked; `problems` holds every error and warning, in file order.
+    `cache` keeps what entry files gave between calls (see load_library)."""
     root = Path(root)
     site = load_site(root)
-    lib = load_library(root)
+    lib = load_library(root, cache.setdefault("library", {}) if cache is not None else None)
     assessment = load_assessment(root, lib) if (root / "assessment").is_dir() else None
     sources = Sources(root, site, lib, assessment)
     sources.problems.extend(site.problems + lib.problems + (assessment.problems if assessment else []))

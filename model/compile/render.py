@@ -78,8 +78,13 @@ def _finalize(value):
 
 
 class Renderer:
-    def __init__(self, root: Path, sources, paths: Paths, problems: Problems):
+    def __init__(self, root: Path, sources, paths: Paths, problems: Problems, cache: dict | None = None,
+                 shared_key: tuple = ()):
         self.site, self.paths, self.problems = sources.site, paths, problems
+        self.lib = sources.library
+        self.stage_by_id = {s["id"]: s for s in self.lib.stages}
+        self.fragments = cache.setdefault("fragments", {}) if cache is not None else None
+        self.shared_key = shared_key  # what every page may show (see compile_site): part of each fragment's key
         self.directory_urls = sources.site.use_directory_urls
         loader = jinja2.FileSystemLoader(str(Path(root) / "overrides"))
         options = dict(loader=loader, autoescape=True, undefined=_Undefined, keep_trailing_newline=True,
@@ -128,7 +133,23 @@ class Renderer:
             cleaned = _HREF.sub(lambda m: f'href="{self._resolve(m.group(1), page_path)}{m.group(2) or ""}"', cleaned)
             return Markup(f'<div class="mpl-md">\n{cleaned}\n</div>')
 
-        return {"link": link, "url": url, "md": md, "page_path": page_path}
+        helpers = {"link": link, "url": url, "md": md, "page_path": page_path}
+
+        def cached(template: str, entry, links=()) -> Markup:
+            """One entry's part of a listing, rendered once and kept while the entry, what it links to
+            and the shared inputs stay the same (a listing of 1,000 entries then costs one render per edit)."""
+            key = (self.shared_key, posixpath.dirname(page_path), template, self.lib.stamps.get(entry.id),
+                   tuple(self.lib.stamps.get(t.id) for _, targets in links for t in targets))
+            if self.fragments is not None and self.fragments.get((entry.id, template, page_path), (None,))[0] == key:
+                return self.fragments[(entry.id, template, page_path)][1]
+            text = Markup(self.template(template, {**helpers, "entry": entry, "links": links,
+                                                   "stage_by_id": self.stage_by_id}).rstrip("\n"))
+            if self.fragments is not None:
+                self.fragments[(entry.id, template, page_path)] = (key, text)
+            return text
+
+        helpers["cached"] = cached
+        return helpers
 
     def _resolve(self, href: str, page_path: str) -> str:
         target = posixpath.normpath(posixpath.join(posixpath.dirname(page_path), href))

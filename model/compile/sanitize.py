@@ -18,8 +18,10 @@ import nh3
 
 # Characters Markdown (and its extensions: attribute lists, tables) acts on anywhere in a line, and the
 # openings it acts on only at the start of a line (a heading, a list item, a numbered item, a rule).
-_INLINE = {c: f"&#{ord(c)};" for c in "\\`*_{}[]!|~^="}
+_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;", "\t": " ",
+                          **{c: f"&#{ord(c)};" for c in "\\`*_{}[]!|~^="}})
 _LINE_START = re.compile(r"^(#|-|\+|\d+(?=[.)]))")
+_BREAKS = re.compile(r"\s*[\r\n]+\s*")
 
 CONTENT_TAGS = {"a", "abbr", "blockquote", "br", "code", "dd", "del", "dl", "dt", "em", "h2", "h3", "h4", "h5", "h6",
                 "hr", "li", "ol", "p", "pre", "strong", "sub", "sup", "table", "tbody", "td", "th", "thead", "tr", "ul"}
@@ -31,9 +33,13 @@ URL_SCHEMES = {"http", "https", "mailto"}
 def escape_text(value: str) -> str:
     """Text shown exactly as written, in Markdown and in HTML: one line (line breaks become spaces), every
     special character a character reference."""
-    text = html.escape(re.sub(r"\s*[\r\n]+\s*|\t", " ", str(value)), quote=True)
-    text = "".join(_INLINE.get(c, c) for c in text)
-    return _LINE_START.sub(lambda m: "".join(f"&#{ord(c)};" for c in m.group(0)), text)
+    text = str(value)
+    if "\n" in text or "\r" in text:
+        text = _BREAKS.sub(" ", text)
+    text = text.translate(_ESCAPES)
+    if text[:1] in "#-+0123456789":
+        text = _LINE_START.sub(lambda m: "".join(f"&#{ord(c)};" for c in m.group(0)), text)
+    return text
 
 
 _converter = markdown.Markdown(extensions=["sane_lists", "tables"], output_format="html")

@@ -21,6 +21,7 @@ class Page:
     template: str  # under overrides/, e.g. library/entry.jinja.md
     context: dict = field(default_factory=dict)
     meta: dict = field(default_factory=dict)  # front matter
+    depends_on: tuple | None = None  # for an entry page: what its text depends on beyond the shared inputs
 
 
 class Paths:
@@ -114,8 +115,11 @@ def _entry_page(sources: Sources, paths: Paths, common: dict, entry: Entry, chec
                "links_to": lib.links_to(entry), "related": lib.related_to(entry), "crumbs": crumbs,
                "replaced": lib.entries.get((entry.retired or {}).get("replaced_by", "")), "check_yourself": check}
     tags = [lib.themes[t]["title"] for t in entry.themes if t in lib.themes]
+    shown = [entry, *context["related"], *([context["replaced"]] if context["replaced"] else []),
+             *(e for _, named in context["links_from"] + context["links_to"] for e in named)]
+    depends_on = (tuple(lib.stamps.get(e.id) for e in shown), check)
     return Page(paths.of(entry), "library/entry.jinja.md", context,
-                {"title": entry.title, "description": entry.summary, "source": entry.path, "tags": tags})
+                {"title": entry.title, "description": entry.summary, "source": entry.path, "tags": tags}, depends_on)
 
 
 def _facets(sources: Sources, entries: list[Entry]) -> list[dict]:
