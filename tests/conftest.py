@@ -163,11 +163,8 @@ def browser():
         chromium.close()
 
 
-@pytest.fixture
-def page(browser):
-    """A fresh browser page; every request it makes is recorded in `page.requests_made`,
-    and the test fails if any request leaves the site's origin."""
-    context = browser.new_context(viewport={"width": 1280, "height": 800}, accept_downloads=True)
+def _page(browser, bypass_csp: bool):
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, accept_downloads=True, bypass_csp=bypass_csp)
     pg = context.new_page()
     pg.requests_made = []
     pg.on("request", lambda request: pg.requests_made.append(request.url))
@@ -178,6 +175,20 @@ def page(browser):
     context.close()
     foreign = [u for u in pg.requests_made if not u.startswith((*SERVED, "data:", "blob:", "about:"))]
     assert not foreign, f"requests to other origins: {foreign}"
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh browser page; every request it makes is recorded in `page.requests_made`, and the test fails
+    if any request leaves the site's origin. Playwright's waiting helpers evaluate text, which the pages'
+    Content-Security-Policy forbids: these pages set it aside (tests/browser/test_csp.py does not)."""
+    yield from _page(browser, bypass_csp=True)
+
+
+@pytest.fixture
+def strict_page(browser):
+    """A page like `page`, under the site's Content-Security-Policy."""
+    yield from _page(browser, bypass_csp=False)
 
 
 @pytest.fixture(scope="session")
@@ -216,3 +227,36 @@ class ActiveContent(HTMLParser):
 
     def handle_endtag(self, tag):
         self._in_script = False
+
+
+def page_types(project: Path) -> dict[str, str]:
+    """Label -> built path (.html) of one page of each type of a project's site, from its own YAML."""
+    from model import load_library
+    from model.site_config import load_site
+
+    lib, site = load_library(project), load_site(project)
+    stages = site.wording["stages"]["folder"]
+    pages = {"home": "index.html", "stages index": f"{stages}/index.html", "a stage": f"{stages}/{lib.stages[0]['id']}.html"}
+    for kind in lib.kinds.values():
+        pages[f"{kind.plural} index"] = f"{kind.folder}/index.html"
+        first = lib.of_kind(kind.id)
+        if first:
+            pages[f"a {kind.title.lower()}"] = f"{kind.folder}/{first[0].id}.html"
+    for item in site.wording["navigation"]:
+        if isinstance(item, dict):
+            (title, path), = item.items()
+            pages[title] = path.removesuffix(".md") + ".html"
+    if (project / "assessment").is_dir():
+        pages.update({"self-assessment": "assessment/index.html", "compare over time": "assessment/compare.html",
+                      "combine perspectives": "assessment/combine.html"})
+    return pages
+
+
+@pytest.fixture(params=["real", "example"])
+def each_site(request):
+    """(base URL, built site, project) of this library, then of the example library."""
+    if request.param == "real":
+        site, project = request.getfixturevalue("real_site")
+        return request.getfixturevalue("site_url"), site, project
+    site, project = request.getfixturevalue("example_site")
+    return request.getfixturevalue("example_url"), site, project

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import assert_no_axe_violations
+from conftest import assert_no_axe_violations, page_types
 
 # Best-practice rules that a default mkdocs-material page fails and our theme fixes (overrides/main.html).
 THEME_RULES = ["aria-dialog-name", "landmark-unique", "landmark-one-main", "page-has-heading-one"]
@@ -22,26 +22,10 @@ def _assessment_built(site: Path) -> bool:
     return (site / "assessment" / "index.html").is_file()
 
 
-def _pages(site: Path) -> dict[str, str]:
-    """Label -> path of one page of each type in the built site (pages end in .html: offline build)."""
-    stage = sorted(p.name for p in (site / "stages").glob("*.html") if p.name != "index.html")[0]
-    return {
-        "home": "index.html",
-        "stages index": "stages/index.html",
-        "a stage": f"stages/{stage}",
-        "challenges index": "challenges/index.html",
-        "a challenge": _first_entry(site, "challenges"),
-        "a practice": _first_entry(site, "practices"),
-        "priority actions": "priority-actions/index.html",
-        "a priority action": _first_entry(site, "priority-actions"),
-        "tags": "tags.html",
-        "downloads": "downloads.html",
-        "about": "about.html",
-        "contributing": "contributing.html",
-        "performance": "performance.html",
-        "compare over time": "assessment/compare.html",
-        "combine perspectives": "assessment/combine.html",
-    }
+def _pages(project: Path) -> dict[str, str]:
+    """Label -> path of one page of each type of a project's built site (.html: the offline build); the
+    self-assessment has its own test, before and after results."""
+    return {label: path for label, path in page_types(project).items() if label != "self-assessment"}
 
 
 def assert_theme_rules_pass(axe, page, label: str) -> None:
@@ -66,8 +50,9 @@ def search_for(page, text: str) -> None:
 
 # --- Every page type ---
 
-def test_every_page_type_has_no_axe_violations(page, site_url, built_site, axe):
-    for label, path in _pages(built_site).items():
+def test_every_page_type_has_no_axe_violations(page, each_site, axe):
+    site_url, _, project = each_site
+    for label, path in _pages(project).items():
         open_page(page, site_url, path)
         assert_no_axe_violations(axe, page, f"{label} ({path})")
         assert_theme_rules_pass(axe, page, f"{label} ({path})")
