@@ -15,7 +15,7 @@ _LEGACY_PRIORITY = {("high", "central"): "high", ("medium", "central"): "medium"
 
 
 def to_data(assessment: Assessment, lib: Library, url_of: Callable[[Entry], str], strings: dict | None = None,
-            storage: dict | None = None) -> dict:
+            storage: dict | None = None, patterns: dict | None = None) -> dict:
     """`url_of(entry)` gives the entry page's URL relative to the assessment page (and to data.json beside it).
     `strings` are the interface strings the scripts show; `storage` names the keys answers are kept under."""
     stage_titles = {s["id"]: s["title"] for s in lib.stages}
@@ -55,6 +55,7 @@ def to_data(assessment: Assessment, lib: Library, url_of: Callable[[Entry], str]
         "targets": targets,
         "strings": strings or {},
         "storage": storage or {},
+        "patterns": patterns or {},  # the schema's own patterns (ids, versions): the page checks what Python checks
     }
 
 

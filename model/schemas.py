@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from jsonschema import Draft202012Validator
+from jsonschema import Draft202012Validator, ValidationError, validators
 from referencing import Registry
 from referencing.jsonschema import DRAFT202012
 
@@ -25,9 +25,24 @@ def check(doc: YamlDocument, schema_dir: Path, schema_name: str, problems: Probl
     return _report(validator, doc, f"schema/{schema_name}.schema.json", problems)
 
 
+def _strict_pattern(validator, pattern, instance, schema):
+    """`pattern` as JSON Schema (ECMA-262) reads it: `$` is the end of the text. Python's `$` also matches
+    before a final line break, which a `|` block scalar leaves: `abc\n` would pass here and fail in the browser."""
+    if validator.is_type(instance, "string") and not re.search(_ecma(pattern), instance):
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+@lru_cache(maxsize=256)
+def _ecma(pattern: str) -> str:
+    return re.sub(r"(?<!\\)\$", r"\\Z", pattern)
+
+
+_Validator = validators.extend(Draft202012Validator, {"pattern": _strict_pattern})
+
+
 def validator_for(schema: dict) -> Draft202012Validator:
     """A validator for a schema held in memory (its references inlined, see inline_refs)."""
-    return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+    return _Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
 
 
 def check_with(doc: YamlDocument, validator: Draft202012Validator, shown_as: str, problems: Problems,
@@ -70,8 +85,8 @@ def _validators(schema_dir: str, stamp: tuple) -> dict[str, Draft202012Validator
     schemas = {name: json.loads((Path(schema_dir) / name).read_text(encoding="utf-8")) for name, _ in stamp}
     registry = Registry().with_resources((name, DRAFT202012.create_resource(body)) for name, body in schemas.items())
     formats = Draft202012Validator.FORMAT_CHECKER  # checks that a "date" is a real day, not only its shape
-    return {name.removesuffix(".schema.json"): Draft202012Validator(_inline(body, name, schemas), registry=registry,
-                                                                    format_checker=formats)
+    return {name.removesuffix(".schema.json"): _Validator(_inline(body, name, schemas), registry=registry,
+                                                          format_checker=formats)
             for name, body in schemas.items()}
 
 
@@ -132,8 +147,9 @@ def _explain(error, schema_file: str):
 
 
 def _pattern_hint(pattern: str, value) -> str:
+    original, value = value, value.replace("\n", "\\n") if isinstance(value, str) else value
     if pattern.startswith("^[a-z0-9]"):
-        slug = slugify(value) if isinstance(value, str) else ""
+        slug = slugify(original) if isinstance(original, str) else ""
         fix = f": write `{slug}`" if slug and slug != value else ", e.g. `invite-by-letter`"
         return f"is `{value}`, but an id is lower-case letters and digits joined by single hyphens{fix}."
     if "<>" in pattern:

@@ -2,6 +2,8 @@
 its scoring data (assessment/data.json) and the pages that compare answers."""
 from __future__ import annotations
 
+import json
+
 from markupsafe import Markup
 
 from ..assessment_data import to_data, to_json
@@ -22,12 +24,19 @@ def storage_keys(sources) -> dict:
     return keys
 
 
+def schema_patterns(root) -> dict:
+    """The patterns of an id and of a version, from schema/definitions.schema.json (the one definition)."""
+    definitions = json.loads((root / "schema" / "definitions.schema.json").read_text(encoding="utf-8"))["$defs"]
+    return {"id": definitions["id"]["pattern"], "version": definitions["version"]["pattern"]}
+
+
 def build(sources, paths, renderer: Renderer, tree) -> None:
     """Write the three pages and data.json into `tree`."""
     assessment, lib, site = sources.assessment, sources.library, sources.site
     directory_urls = site.use_directory_urls
     strings = {k: v for k, v in site.strings.items() if k.startswith(JS_STRINGS)}
-    data = to_data(assessment, lib, lambda e: relative(paths.of(e), ASSESSMENT, directory_urls), strings, storage_keys(sources))
+    data = to_data(assessment, lib, lambda e: relative(paths.of(e), ASSESSMENT, directory_urls), strings, storage_keys(sources),
+                   schema_patterns(sources.root))
     numbers = {q.id: n for n, q in enumerate(assessment.questions, start=1)}
     helpers = renderer.helpers(ASSESSMENT)
     assets = {name: Markup(relative(path, ASSESSMENT, directory_urls))
