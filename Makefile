@@ -2,6 +2,9 @@
 # Each installs what it needs first. Everything else here is a building block of those two.
 VENV    := .venv
 PYTHON  := $(VENV)/bin/python
+# The second engine of the compatibility check (tests/test_zensical.py), in its own environment: its
+# dependencies are not MkDocs'. 0.0.73 installs from the package index here; 0.1.x needs a missing one.
+ZENSICAL := .venv-zensical/bin/zensical
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := .
 
@@ -10,7 +13,7 @@ export PYTHONPATH := .
 serve: $(VENV)/.site  ## install, compile and serve the site on http://127.0.0.1:8000; again on every change
 	$(PYTHON) -m model serve
 
-test: $(VENV)/.test chromium  ## install and run the whole test suite (model, build, browser)
+test: $(VENV)/.test $(ZENSICAL) chromium  ## install and run the whole test suite (model, build, browser, second engine)
 	$(PYTHON) -m pytest
 
 build: site  ## build the site into site/ with --strict
@@ -36,6 +39,10 @@ $(VENV)/.site: requirements.txt
 	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
+$(ZENSICAL):
+	python3 -m venv .venv-zensical
+	.venv-zensical/bin/python -m pip install --quiet --disable-pip-version-check zensical==0.0.73
+
 $(VENV)/.test: requirements-test.txt $(VENV)/.site
 	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
 	touch $@
@@ -48,4 +55,4 @@ chromium:
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium nodejs; }
 
 clean:
-	rm -rf site build .pytest_cache
+	rm -rf site build .pytest_cache .venv-zensical

@@ -86,7 +86,7 @@ class Renderer:
         self.fragments = cache.setdefault("fragments", {}) if cache is not None else None
         self.shared_key = shared_key  # what every page may show (see compile_site): part of each fragment's key
         self.directory_urls = sources.site.use_directory_urls
-        loader = jinja2.FileSystemLoader(str(Path(root) / "overrides"))
+        loader = jinja2.FileSystemLoader(str(Path(root) / "overrides" / "pages"))
         options = dict(loader=loader, autoescape=True, undefined=_Undefined, keep_trailing_newline=True,
                        trim_blocks=True, lstrip_blocks=True)
         self.env = jinja2.Environment(finalize=_finalize, **options)  # *.jinja.md: Markdown, with raw HTML in places
@@ -166,11 +166,11 @@ class Renderer:
             env = self.html_env if name.endswith(".jinja.html") else self.env
             return env.get_template(name).render(**context)
         except jinja2.TemplateSyntaxError as exc:
-            self.problems.error(f"overrides/{name}", exc.lineno or 1, f"template syntax error: {exc.message}")
+            self.problems.error(f"overrides/pages/{name}", exc.lineno or 1, f"template syntax error: {exc.message}")
         except jinja2.TemplateNotFound as exc:
-            self.problems.error(f"overrides/{name}", 1, f"template not found: {exc.name}")
+            self.problems.error(f"overrides/pages/{name}", 1, f"template not found: {exc.name}")
         except (jinja2.TemplateError, TypeError, KeyError, AttributeError) as exc:
-            self.problems.error(f"overrides/{name}", _template_line(exc, name), f"cannot render the template: {exc}")
+            self.problems.error(f"overrides/pages/{name}", _template_line(exc, name), f"cannot render the template: {exc}")
         return ""
 
 
