@@ -96,6 +96,7 @@ def read_yaml(file: Path, shown_as: str, problems: Problems, root: Path | None =
 
 
 SCHEMA_LINE = "# yaml-language-server: $schema="
+_COMPACT_RUN = re.compile(r"(?:[-?] +){%d}" % (MAX_SCANNED_DEPTH // 2))
 
 
 def check_schema_line(doc: YamlDocument, schema: str, problems: Problems) -> None:
@@ -130,6 +131,9 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, str]:
 def nesting_too_deep(text: str) -> int:
     """The line at which the nesting of `text` exceeds MAX_SCANNED_DEPTH, or 0, found without parsing it:
     open brackets outside quotes and comments, plus block levels by indentation and `- ` on one line."""
+    if (text.count("[") + text.count("{") <= MAX_SCANNED_DEPTH and text.count("\n") <= MAX_SCANNED_DEPTH
+            and not _COMPACT_RUN.search(text)):
+        return 0  # too few brackets and lines to nest that deep: no need to look closer
     flow = 0
     indents: list[int] = []
     for number, line in enumerate(text.splitlines(), start=1):

@@ -8,6 +8,7 @@ So a template cannot forget to escape, and no text from YAML is ever read as Mar
 from __future__ import annotations
 
 import datetime
+import functools
 import posixpath
 import re
 from pathlib import Path
@@ -21,7 +22,13 @@ from ..site_config import fill
 from . import sanitize
 from .shape import Page, Paths
 
+_Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # the C emitter when PyYAML has it: the same text, faster
 _HREF = re.compile(r'href="([^":#?]+\.md)([#?][^"]*)?"')
+
+
+@functools.lru_cache(maxsize=65536)
+def _relpath(path: str, start: str) -> str:
+    return posixpath.relpath(path, start)  # slow, and asked the same pairs again and again
 
 
 def page_url(path: str, directory_urls: bool) -> str:
@@ -36,12 +43,13 @@ def page_url(path: str, directory_urls: bool) -> str:
     return stem + "/"
 
 
+@functools.lru_cache(maxsize=65536)
 def relative(target: str, page: str, directory_urls: bool) -> str:
     """The address of `target` (a tree path) as a link from the page at tree path `page`."""
     here = page_url(page, directory_urls)
     base = here if here.endswith("/") or here == "" else posixpath.dirname(here) + "/"
     there = page_url(target, directory_urls)
-    rel = posixpath.relpath(there or ".", base.rstrip("/") or ".")
+    rel = _relpath(there or ".", base.rstrip("/") or ".")
     if there.endswith("/") or there == "":
         rel = rel.rstrip("/") + "/" if rel != "." else "./"
     return rel
@@ -114,11 +122,11 @@ class Renderer:
     def helpers(self, page_path: str) -> dict:
         """link(): a relative .md link for Markdown (the engine resolves it); url(): the final address, for HTML;
         md(): Markdown from YAML as clean HTML, its .md links made final addresses."""
+        here = posixpath.dirname(page_path) or "."
+
         def link(target) -> Markup:
-            tree = self.paths.of(target)
-            path, _, rest = tree.partition("#")
-            rel = posixpath.relpath(path, posixpath.dirname(page_path) or ".")
-            return Markup(rel + (f"#{rest}" if rest else ""))
+            path, _, rest = self.paths.of(target).partition("#")
+            return Markup(_relpath(path, here) + (f"#{rest}" if rest else ""))
 
         def url(target) -> Markup:
             tree = self.paths.of(target)
@@ -168,7 +176,9 @@ class Renderer:
         except jinja2.TemplateSyntaxError as exc:
             self.problems.error(f"overrides/pages/{name}", exc.lineno or 1, f"template syntax error: {exc.message}")
         except jinja2.TemplateNotFound as exc:
-            self.problems.error(f"overrides/pages/{name}", 1, f"template not found: {exc.name}")
+            if exc.name not in self.missing:  # once per template, not once per page
+                self.missing.add(exc.name)
+                self.problems.error(f"overrides/pages/{name}", 1, f"template not found: {exc.name} (page templates are in overrides/pages/)")
         except (jinja2.TemplateError, TypeError, KeyError, AttributeError) as exc:
             self.problems.error(f"overrides/pages/{name}", _template_line(exc, name), f"cannot render the template: {exc}")
         return ""
@@ -183,7 +193,7 @@ def front_matter(meta: dict) -> str:
         clean["description"] = sanitize.plain_description(clean["description"])
     if "tags" in clean:
         clean["tags"] = [sanitize.plain_title(t) for t in clean["tags"]]
-    return "---\n" + yaml.safe_dump(clean, sort_keys=False, allow_unicode=True, width=1000) + "---\n\n"
+    return "---\n" + yaml.dump(clean, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=1000) + "---\n\n"
 
 
 def long_date(iso) -> str:
