@@ -62,13 +62,14 @@ export function startKeeping(doc, root, data, view) {
   const { storage, problem: openProblem } = openStorage(doc.defaultView);
   const keeper = createKeeper(storage, STORAGE_KEY);
   const note = root.querySelector(".mpl-assess__saved");
+  const savedText = note.textContent.trim() || MESSAGES.saved;  // the page's own wording of "saved"
   const backupButton = addBackupButton(doc, root, () => downloadBackup());
   let problem = null;   // the last save's problem, null when saved
   let unsaved = false;  // this page shows changes that are not in storage
   let rescue = null;    // raw text that must be downloaded before it is overwritten (no backup could be written)
 
   const exportAction = [MESSAGES.exportAnswers, () => view.exportAnswers()];
-  const setNote = () => { note.textContent = problem ? MESSAGES.notSaved[problem] : MESSAGES.saved; };
+  const setNote = () => { note.textContent = problem ? MESSAGES.notSaved[problem] : savedText; };
   const refreshBackupButton = () => {
     const count = readBackup(storage, STORAGE_KEY).entries.length;
     backupButton.hidden = !count;
