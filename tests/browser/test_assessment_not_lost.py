@@ -77,12 +77,17 @@ def test_partly_damaged_saved_answers_keep_every_readable_answer_and_a_backup(pa
                                 "org-structured-reflection": {"status": "dont-know"}}
     assert after["retained"] == {"room-agree-ground-rules": {"value": 99}}
     assert [e["text"] for e in backup_entries(page)] == [damaged]
-    # After a reload the backup can still be downloaded from the tools bar; start again clears it.
+    # After a reload the page says the backup is kept, and it can still be downloaded; start again clears it.
     page.reload()
-    page.wait_for_selector("#mpl-download-backup", state="visible")
-    assert json.loads(download_from(page, "#mpl-download-backup"))["entries"][0]["text"] == damaged
+    notice = page.locator("#mpl-message[data-topic=backup]")
+    assert "backup copy of earlier saved answers is kept" in notice.inner_text()
+    assert page.evaluate("document.activeElement.id") != "mpl-message"  # said without taking the focus
+    assert json.loads(download_from(page, "#mpl-message button:has-text('Download the backup')"))["entries"][0]["text"] == damaged
     start_again(page)
-    assert page.is_hidden("#mpl-download-backup") and backup_entries(page) == [] and saved(page) is None
+    assert backup_entries(page) == [] and saved(page) is None
+    page.reload()
+    page.wait_for_selector("#mpl-show-results", state="visible")
+    assert page.inner_text("#mpl-message") == ""
     assert not page.js_errors
 
 

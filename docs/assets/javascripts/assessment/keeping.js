@@ -7,7 +7,7 @@ import { createKeeper, onOtherTab } from "./keeper.js";
 import { STORAGE_KEY, backupText, clearBackup, keepBackup, openStorage, readBackup, readKey } from "./storage.js";
 import { download, messageTopic, showMessage, stamp } from "./notices.js";
 
-const KEEP_SHOWING = ["unreadable", "replace", "conflict", "storage"];
+const KEEP_SHOWING = ["unreadable", "replace", "conflict", "storage", "backup"];
 
 // Every text of this file, in one place.
 export const MESSAGES = {
@@ -42,7 +42,7 @@ export const MESSAGES = {
   backupFailed: "A copy of the saved text could not be kept in this browser: download it now. Your changes are saved only after that.",
   downloadBackup: "Download the backup",
   downloadSavedText: "Download the saved text",
-  backupButton: (n) => `Download backup (${n})`,
+  backupsKept: (n) => `${n === 1 ? "A backup copy" : `${n} backup copies`} of earlier saved answers ${n === 1 ? "is" : "are"} kept in this browser. Start again clears ${n === 1 ? "it" : "them"}.`,
   updated: "Your answers were updated with the changes made in another tab.",
   cleared: "Your answers were cleared in another tab.",
   conflict: "Your answers were changed in another tab too, and the changes on this page are not saved yet. Which answers do you want to keep?",
@@ -63,31 +63,29 @@ export function startKeeping(doc, root, data, view) {
   const keeper = createKeeper(storage, STORAGE_KEY);
   const note = root.querySelector(".mpl-assess__saved");
   const savedText = note.textContent.trim() || MESSAGES.saved;  // the page's own wording of "saved"
-  const backupButton = addBackupButton(doc, root, () => downloadBackup());
   let problem = null;   // the last save's problem, null when saved
   let unsaved = false;  // this page shows changes that are not in storage
   let rescue = null;    // raw text that must be downloaded before it is overwritten (no backup could be written)
 
   const exportAction = [MESSAGES.exportAnswers, () => view.exportAnswers()];
   const setNote = () => { note.textContent = problem ? MESSAGES.notSaved[problem] : savedText; };
-  const refreshBackupButton = () => {
+  // Says on arrival that backup copies are kept, with their download (without taking the focus).
+  const mentionBackups = () => {
     const count = readBackup(storage, STORAGE_KEY).entries.length;
-    backupButton.hidden = !count;
-    backupButton.textContent = MESSAGES.backupButton(count);
+    if (count && !doc.getElementById("mpl-message").childElementCount) showMessage(doc, "warning", MESSAGES.backupsKept(count), [], [[MESSAGES.downloadBackup, downloadBackup]], { topic: "backup", focus: false });
   };
   function downloadBackup() {
     download(doc, `self-assessment-backup-${stamp()}.json`, backupText(STORAGE_KEY, readBackup(storage, STORAGE_KEY).entries), "application/json");
   }
   function alertProblem(extra = []) {
     const [title, items] = MESSAGES.problem[problem];
-    showMessage(doc, "error", title, [...items, ...extra], [exportAction], "storage");
+    showMessage(doc, "error", title, [...items, ...extra], [exportAction], { topic: "storage" });
   }
 
   // Keeps `text` aside before anything overwrites it; downloads it when storage cannot hold it.
   function keepAside(text, reason) {
     const kept = keepBackup(storage, STORAGE_KEY, text, reason);
     if (!kept.ok) download(doc, `self-assessment-${reason}-${stamp()}.json`, text, "application/json");
-    refreshBackupButton();
     return kept.ok;
   }
 
@@ -101,13 +99,12 @@ export function startKeeping(doc, root, data, view) {
       return;
     }
     const kept = keepBackup(storage, STORAGE_KEY, text, "unreadable");
-    refreshBackupButton();
     if (!kept.ok) rescue = text;
     const count = Object.keys(read.answers.answers).length + Object.keys(read.answers.retained || {}).length;
     const actions = kept.ok ? [[MESSAGES.downloadBackup, downloadBackup]]
       : [[MESSAGES.downloadSavedText, () => { download(doc, `self-assessment-saved-text-${stamp()}.txt`, text, "text/plain"); rescue = null; save(); }]];
     showMessage(doc, "error", count ? MESSAGES.partlyUnreadable(count) : MESSAGES.unreadable,
-      [...read.problems, ...read.warnings, kept.ok ? MESSAGES.backupKept : MESSAGES.backupFailed], [...actions, exportAction], "unreadable");
+      [...read.problems, ...read.warnings, kept.ok ? MESSAGES.backupKept : MESSAGES.backupFailed], [...actions, exportAction], { topic: "unreadable" });
     if (rescue !== null) { problem = "rescue"; setNote(); }
   }
 
@@ -120,7 +117,7 @@ export function startKeeping(doc, root, data, view) {
     problem = result.ok ? null : result.problem;
     setNote();
     if (result.ok) {
-      if (before && messageTopic(doc) === "storage") showMessage(doc, "success", MESSAGES.savingAgain, [], [], "storage");
+      if (before && messageTopic(doc) === "storage") showMessage(doc, "success", MESSAGES.savingAgain, [], [], { topic: "storage" });
     } else if (problem === "conflict") {
       askWhichToKeep();
     } else if (problem !== "rescue" && (announce || before !== problem)) {
@@ -132,7 +129,7 @@ export function startKeeping(doc, root, data, view) {
   function askWhichToKeep() {
     if (messageTopic(doc) === "conflict") return;  // already asked: the choice applies to the latest answers
     showMessage(doc, "warning", MESSAGES.conflict, MESSAGES.conflictItems,
-      [[MESSAGES.loadOther, loadOther], [MESSAGES.keepMine, keepMine], exportAction], "conflict");
+      [[MESSAGES.loadOther, loadOther], [MESSAGES.keepMine, keepMine], exportAction], { topic: "conflict" });
   }
 
   function loadOther() {
@@ -144,7 +141,7 @@ export function startKeeping(doc, root, data, view) {
     setNote();
     restore(other);
     if (messageTopic(doc) === "unreadable") return;
-    showMessage(doc, "success", MESSAGES.loadedOther, aside ? [] : [MESSAGES.downloadedInstead], aside ? [[MESSAGES.downloadBackup, downloadBackup]] : [], "conflict-done");
+    showMessage(doc, "success", MESSAGES.loadedOther, aside ? [] : [MESSAGES.downloadedInstead], aside ? [[MESSAGES.downloadBackup, downloadBackup]] : [], { topic: "conflict-done" });
   }
 
   function keepMine() {
@@ -155,7 +152,7 @@ export function startKeeping(doc, root, data, view) {
     problem = written.ok ? null : written.problem;
     setNote();
     if (!written.ok) return alertProblem();
-    showMessage(doc, "success", MESSAGES.keptMine, aside ? [] : [MESSAGES.downloadedInstead], [[MESSAGES.downloadBackup, downloadBackup]], "conflict-done");
+    showMessage(doc, "success", MESSAGES.keptMine, aside ? [] : [MESSAGES.downloadedInstead], [[MESSAGES.downloadBackup, downloadBackup]], { topic: "conflict-done" });
   }
 
   // Another tab changed the saved answers.
@@ -172,8 +169,7 @@ export function startKeeping(doc, root, data, view) {
     keeper.accept(newValue);
     restore(newValue);
     // A message that still asks for something (a download, a choice) stays; the form shows the change anyway.
-    if (!KEEP_SHOWING.includes(messageTopic(doc))) showMessage(doc, "success", newValue === null ? MESSAGES.cleared : MESSAGES.updated, [], [], "other-tab");
-    refreshBackupButton();
+    if (!KEEP_SHOWING.includes(messageTopic(doc))) showMessage(doc, "success", newValue === null ? MESSAGES.cleared : MESSAGES.updated, [], [], { topic: "other-tab" });
   }
 
   /** Start again: clears the saved answers and their backup copies (the page then shows empty answers). */
@@ -184,29 +180,16 @@ export function startKeeping(doc, root, data, view) {
     unsaved = false;
     problem = removed.ok ? null : removed.problem;
     setNote();
-    refreshBackupButton();
   }
 
   onStorage = heard;
   const loaded = keeper.load();
   problem = openProblem || loaded.problem;
   setNote();
-  refreshBackupButton();
   restore(loaded.text);
   if (problem && problem !== "rescue") alertProblem();
+  mentionBackups();
   return { save, clear, downloadBackup };
-}
-
-// The button that downloads the backup copies, in the tools bar; shown only when there are copies.
-function addBackupButton(doc, root, onClick) {
-  const button = doc.createElement("button");
-  button.type = "button";
-  button.className = "md-button";
-  button.id = "mpl-download-backup";
-  button.hidden = true;
-  button.addEventListener("click", onClick);
-  root.querySelector(".mpl-assess__tools").append(button);
-  return button;
 }
 
 // One listener for the whole visit, whatever instant navigation does; it serves the page shown now.

@@ -87,7 +87,7 @@ async function init(doc) {
       [labels.exportFirst, exportAnswers],
       [labels.load, () => apply(parsed, labels.source)],
       [MESSAGES.keepMine, () => clearMessage(doc)],
-    ], "replace");
+    ], { topic: "replace" });
   };
 
   root.querySelectorAll(".mpl-assess__js").forEach((node) => { node.hidden = false; });

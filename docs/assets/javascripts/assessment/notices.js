@@ -2,8 +2,9 @@
 // textContent, never as HTML. A message that is an error, or offers a choice, takes the focus (a focused alert).
 
 /** Shows a message: kind "success", "warning" or "error"; items: lines of a list; actions: [label, onClick] buttons.
- * `topic` names what the message is about (data-topic), so that a later event can replace only its own message. */
-export function showMessage(doc, kind, title, items = [], actions = [], topic = "") {
+ * `topic` names what the message is about (data-topic), so that a later event can replace only its own message;
+ * `focus` (by default: an error, or a message with buttons) moves the focus to it. */
+export function showMessage(doc, kind, title, items = [], actions = [], { topic = "", focus = kind === "error" || actions.length > 0 } = {}) {
   const box = doc.getElementById("mpl-message");
   const heading = doc.createElement("p");
   heading.className = "mpl-assess__message-title";
@@ -29,7 +30,7 @@ export function showMessage(doc, kind, title, items = [], actions = [], topic = 
   box.replaceChildren(...parts);
   box.dataset.kind = kind;
   box.dataset.topic = topic;
-  if (kind === "error" || actions.length) box.focus();
+  if (focus) box.focus();
 }
 
 export function clearMessage(doc) {
