@@ -10,6 +10,7 @@ import json
 import pytest
 
 from conftest import assert_no_axe_violations
+from storage_stubs import BLOCKED, FULL
 
 COMPARE = "assessment/compare.html"
 COMBINE = "assessment/combine.html"
@@ -334,3 +335,87 @@ def test_a_file_exported_by_the_self_assessment_combines_under_its_perspective(p
     first = page.locator(".mpl-cmp-disagreements > li").first
     assert first.locator("strong").inner_text() == q["text"]
     assert first.locator("tbody th").all_inner_texts() == ["Commissioner", "Former assembly member"]
+
+
+# --- Nothing lost: unreadable snapshots, full or blocked storage, answers kept aside ---
+
+SNAPSHOTS = "mpl-assessment:snapshots"
+
+
+def stored_snapshot(data: dict, sid: str, label: str, saved_at: str) -> dict:
+    q = recommending(data)[0]
+    return {"id": sid, "label": label, "saved_at": saved_at,
+            "answers": json.loads(answers_file(data, {q["id"]: {"value": min(values(data, q))}}))}
+
+
+def test_unreadable_snapshots_are_kept_counted_and_backed_up(page, site_url, data, axe):
+    good = stored_snapshot(data, "snapshot-good", "readable", "2026-01-01T10:00:00.000Z")
+    raw = json.dumps({"format": "mpl-assessment-snapshots", "snapshots": [good, {"id": "x", "label": "no date or answers"},
+                                                                          "garbage"]})
+    q = recommending(data)[0]
+    answer_on_assessment_page(page, site_url, {q["id"]: max(values(data, q))})
+    page.evaluate("([key, text]) => localStorage.setItem(key, text)", [SNAPSHOTS, raw])
+    open_ready(page, site_url, COMPARE)
+    assert "2 saved snapshots could not be read" in page.locator("[data-role='status']").inner_text()
+    assert "2 saved snapshots could not be read" in page.locator(".mpl-cmp-damaged").inner_text()
+    assert list_texts(page, "[data-role='list'] tbody th") == ["readable"]
+    with page.expect_download() as download:
+        page.click(".mpl-cmp-damaged button")
+    backup = json.loads(open(download.value.path(), encoding="utf-8").read())
+    assert [e["text"] for e in backup["entries"]] == [raw]
+    assert_no_axe_violations(axe, page, "the compare page with unreadable snapshots")
+    save_snapshot(page, site_url, "after")
+    assert list_texts(page, "[data-role='list'] tbody th") == ["readable", "after"]
+    kept = json.loads(page.evaluate(f"localStorage.getItem('{SNAPSHOTS}:backup')"))
+    assert [e["text"] for e in kept["entries"]] == [raw]
+    assert "backup copy" in page.locator(".mpl-cmp-damaged").inner_text()
+    assert not page.js_errors
+
+
+def test_full_storage_on_the_compare_page_is_said_and_nothing_is_lost(page, site_url, data, tmp_path):
+    page.add_init_script(FULL)
+    q = recommending(data)[0]
+    answer_on_assessment_page(page, site_url, {q["id"]: min(values(data, q))})
+    save_snapshot(page, site_url, "kept")
+    before = page.evaluate(f"localStorage.getItem('{SNAPSHOTS}')")
+    page.evaluate("window.__full = true")
+    page.fill("#snapshot-label", "one more")
+    page.click("text=Save the current answers as a snapshot")
+    status = page.locator("[data-role='status']")
+    assert "The snapshot was not saved" in status.inner_text() and "storage is full" in status.inner_text()
+    exported = tmp_path / "other.json"
+    exported.write_text(json.dumps({"format": "mpl-assessment-snapshots",
+                                    "snapshots": [stored_snapshot(data, "snapshot-other", "other", "2026-02-01T10:00:00.000Z")]}))
+    page.set_input_files("#snapshot-import", str(exported))
+    page.wait_for_selector("[data-role='status']:has-text('other.json was not imported')")
+    assert "storage is full" in status.inner_text()
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.click("button[data-action='delete']")
+    assert "The snapshot was not deleted" in status.inner_text()
+    assert page.evaluate(f"localStorage.getItem('{SNAPSHOTS}')") == before
+    assert list_texts(page, "[data-role='list'] tbody th") == ["kept"]
+    assert not page.js_errors
+
+
+def test_the_compare_page_starts_and_says_so_when_storage_is_blocked(page, site_url):
+    page.add_init_script(BLOCKED["access throws"])
+    open_ready(page, site_url, COMPARE)
+    assert "cannot be kept in this browser" in page.locator("[data-role='status']").inner_text()
+    page.click("text=Save the current answers as a snapshot")
+    assert not page.js_errors
+
+
+def test_a_file_with_answers_kept_aside_combines_and_lists_them(page, site_url, data, tmp_path):
+    q = recommending(data)[0]
+    old = json.loads(answers_file(data, {q["id"]: {"value": min(values(data, q))}}, "Recruiter", version="0.9.0"))
+    old["retained"] = {"a-question-since-removed": {"value": 1}}
+    paths = []
+    for name, text in (("old.json", json.dumps(old)), ("new.json", answers_file(data, {q["id"]: {"value": max(values(data, q))}}))):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        paths.append(str(tmp_path / name))
+    open_ready(page, site_url, COMBINE)
+    page.set_input_files("#combine-files", paths)
+    page.wait_for_selector("[data-role='results']:not([hidden])")
+    assert page.locator("[data-role='refused']").inner_text() == ""
+    assert "a-question-since-removed" in page.locator(".mpl-cmp-perspectives tbody tr").first.inner_text()
+    assert page.locator(".mpl-cmp-disagreements > li").first.locator("strong").inner_text() == q["text"]

@@ -5,9 +5,12 @@ import assert from "node:assert/strict";
 import { combine, compareSnapshots, perspectiveLabels, readPerspectiveFiles } from "../../docs/assets/javascripts/compare/compare.js";
 import { answerLabel, normalisedValue, questionList } from "../../docs/assets/javascripts/compare/questions.js";
 import {
-  SNAPSHOTS_KEY, deleteSnapshot, exportSnapshots, importSnapshots, loadSnapshots, parseSnapshotsFile, renameSnapshot, saveSnapshot,
+  SNAPSHOTS_KEY, deleteSnapshot, exportSnapshots, importSnapshots, loadSnapshots, parseSnapshotsFile, readSnapshots, renameSnapshot,
+  saveSnapshot,
 } from "../../docs/assets/javascripts/compare/snapshots.js";
+import { readBackup } from "../../docs/assets/javascripts/assessment/storage.js";
 import { DATA, parseAnswers, score } from "./compare-fixture.mjs";
+import { memoryStorage } from "./memory-storage.mjs";
 
 const file = (answers, extra = {}) => ({ format: "mpl-assessment-answers", questionnaire_version: DATA.version,
   saved_at: "2026-01-01T00:00:00Z", profile: [], answers, ...extra });
@@ -143,11 +146,6 @@ test("perspective labels fall back to the file name and are made unique", () => 
     ["jo", "jo (2)", "Funder"]);
 });
 
-function memoryStorage() {
-  const map = new Map();
-  return { getItem: (k) => (map.has(k) ? map.get(k) : null), setItem: (k, v) => map.set(k, String(v)), map };
-}
-
 test("snapshots are saved, listed oldest first, renamed and deleted", () => {
   const storage = memoryStorage();
   const first = saveSnapshot(storage, file({ q1: { value: 1 } }), "  before   the assembly ", new Date("2026-01-01T10:00:00Z"));
@@ -182,4 +180,56 @@ test("snapshots export and import back; bad snapshots are reported and good ones
   assert.deepEqual(loadSnapshots(other)[0].answers.answers, { q1: { value: 1 } });
   assert.equal(parseSnapshotsFile("[]", DATA, parseAnswers).ok, false);
   assert.equal(parseSnapshotsFile("nope", DATA, parseAnswers).ok, false);
+});
+
+test("files with answers kept aside from another version compare and combine on the questions they share", () => {
+  const text = JSON.stringify(file({ q1: { value: 0 } }, { questionnaire_version: "0.9.0", retained: { "old-q": { value: 2 } } }));
+  const read = readPerspectiveFiles(DATA, [{ name: "old.json", text }, { name: "new.json", text: JSON.stringify(file({ q1: { value: 3 } })) }], parseAnswers);
+  assert.deepEqual(read.refused, []);
+  assert.deepEqual(read.accepted[0].file.retained, { "old-q": { value: 2 } });
+  const result = combine(DATA, read.accepted, score);
+  assert.deepEqual(result.versions.map((v) => v.leftOut), [["old-q"], []]);
+  const compared = compareSnapshots(DATA, read.accepted[0].file, read.accepted[1].file, score);
+  assert.deepEqual(compared.changedAnswers.map((c) => c.question), ["q1"]);
+});
+
+const stored = (snapshots) => JSON.stringify({ format: "mpl-assessment-snapshots", snapshots });
+const snap = (id, savedAt) => ({ id, label: id, saved_at: savedAt, answers: file({ q1: { value: 1 } }) });
+
+test("unreadable snapshots are counted, readable ones kept, and the raw text backed up before the next write", () => {
+  const raw = stored([snap("a", "2026-01-01T00:00:00Z"), { id: "broken", saved_at: 5 }, null, snap("b", "2026-02-01T00:00:00Z")]);
+  const storage = memoryStorage({ [SNAPSHOTS_KEY]: raw });
+  const read = readSnapshots(storage);
+  assert.deepEqual([read.snapshots.map((s) => s.id), read.unreadable, read.damaged], [["a", "b"], 2, true]);
+  saveSnapshot(storage, file({ q1: { value: 2 } }), "new", new Date("2026-03-01T00:00:00Z"));
+  assert.deepEqual(readBackup(storage, SNAPSHOTS_KEY).entries.map((e) => e.text), [raw]);
+  assert.deepEqual(loadSnapshots(storage).map((s) => s.label), ["a", "b", "new"]);
+  assert.equal(readSnapshots(storage).damaged, false);
+});
+
+test("snapshots saved text cut short keeps the snapshots before the cut", () => {
+  const whole = stored([snap("a", "2026-01-01T00:00:00Z"), snap("b {x}", "2026-02-01T00:00:00Z"), snap("c", "2026-03-01T00:00:00Z")]);
+  const cut = whole.slice(0, whole.lastIndexOf('"label"'));
+  const read = readSnapshots(memoryStorage({ [SNAPSHOTS_KEY]: cut }));
+  assert.deepEqual([read.snapshots.map((s) => s.id), read.unreadable, read.damaged], [["a", "b {x}"], 1, true]);
+  const garbled = readSnapshots(memoryStorage({ [SNAPSHOTS_KEY]: "{oops" }));
+  assert.deepEqual([garbled.snapshots, garbled.damaged], [[], true]);
+});
+
+test("a write into full storage throws a plain problem and changes nothing", () => {
+  const storage = memoryStorage();
+  const first = saveSnapshot(storage, file({ q1: { value: 1 } }), "kept");
+  const before = storage.getItem(SNAPSHOTS_KEY);
+  storage.full = true;
+  for (const write of [() => saveSnapshot(storage, file({}), "x"), () => renameSnapshot(storage, first.id, "y"),
+    () => deleteSnapshot(storage, first.id), () => importSnapshots(storage, [snap("z", "2026-01-01T00:00:00Z")])]) {
+    assert.throws(write, (error) => error.problem === "full");
+  }
+  assert.equal(storage.getItem(SNAPSHOTS_KEY), before);
+  // Unreadable snapshots with no room for their backup: nothing is written over them.
+  const damaged = memoryStorage({ [SNAPSHOTS_KEY]: "{oops" });
+  damaged.full = true;
+  assert.throws(() => saveSnapshot(damaged, file({}), "x"), (error) => error.problem === "backup-full");
+  assert.equal(damaged.getItem(SNAPSHOTS_KEY), "{oops");
+  assert.throws(() => saveSnapshot(null, file({}), "x"), (error) => error.problem === "blocked");
 });

@@ -1,56 +1,37 @@
 // Wires the self-assessment page: restore, save on every change, results, import/export, share link, start again.
 // Runs on every page shown by mkdocs-material's instant navigation (document$), and acts only on this page.
-import { emptyAnswers, parseAnswers, score } from "./scoring.js";
+// Saving, backups and other tabs are in keeping.js; the message box in notices.js.
+import { emptyAnswers, isBlank, parseAnswers, score, withRetained } from "./scoring.js";
 import { answersToJson, decodeShare, encodeShare, toCSV, toMarkdown } from "./report.js";
 import { readForm, updateView, writeForm } from "./form.js";
 import { renderResults } from "./results.js";
-import * as storage from "./storage.js";
+import { startKeeping } from "./keeping.js";
+import { clearMessage, download, showMessage, stamp } from "./notices.js";
 
-// --- Messages (text only) ---
-
-function showMessage(doc, kind, title, items = [], actions = []) {
-  const box = doc.getElementById("mpl-message");
-  const heading = doc.createElement("p");
-  heading.className = "mpl-assess__message-title";
-  heading.textContent = title;
-  const parts = [heading];
-  if (items.length) {
-    const list = doc.createElement("ul");
-    for (const item of items) {
-      const li = doc.createElement("li");
-      li.textContent = item;
-      list.append(li);
-    }
-    parts.push(list);
-  }
-  for (const [label, onClick] of actions) {
-    const button = doc.createElement("button");
-    button.type = "button";
-    button.className = "md-button";
-    button.textContent = label;
-    button.addEventListener("click", onClick);
-    parts.push(button);
-  }
-  box.replaceChildren(...parts);
-  box.dataset.kind = kind;
-  if (kind === "error" || actions.length) box.focus();
-}
-
-function clearMessage(doc) {
-  const box = doc.getElementById("mpl-message");
-  box.replaceChildren();
-}
-
-function download(doc, name, text, type) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = doc.createElement("a");
-  link.href = url;
-  link.download = name;
-  doc.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
+// Every text of this file, in one place.
+export const MESSAGES = {
+  noData: "The questionnaire could not be loaded. Check your connection and reload the page.",
+  loaded: (source) => `${source} loaded.`,
+  loadedWithNotes: (source) => `${source} loaded, with notes:`,
+  otherVersion: (theirs, ours) => `They were given to version ${theirs} of the questionnaire; this is version ${ours}.`
+    + " Answers to questions that are not part of this version are kept aside: not scored, but kept in this browser and in exports.",
+  refused: (source) => `${source} could not be loaded, and nothing was changed:`,
+  linkSource: "The answers in the link",
+  sharedSource: "The shared answers",
+  fileSource: (name) => `The answers in “${name.slice(0, 80)}”`,
+  fileRefusedSource: (name) => `The file “${name.slice(0, 80)}”`,
+  linkAsks: "This link carries a set of answers. Loading them replaces the answers saved in this browser.",
+  loadShared: "Load the shared answers",
+  keepMine: "Keep my answers",
+  importAsks: (name) => `Importing “${name.slice(0, 80)}” replaces the answers on this page.`,
+  importAsksItems: ["Export your current answers first if you may want them back: the file keeps them, and you can import it later."],
+  exportFirst: "Export my current answers",
+  replace: "Replace my answers with the file's",
+  startAgain: "Start again? This clears every answer saved in this browser, and any backup copies of earlier answers. Export your answers first if you want to keep them.",
+  cleared: "Your answers were cleared.",
+  copied: "The share link was copied.",
+  notCopied: "The link could not be copied automatically: it is selected, so copy it with Ctrl+C (or Cmd+C).",
+};
 
 // --- The page ---
 
@@ -64,7 +45,7 @@ async function init(doc) {
     const response = await fetch(dataUrl);
     data = await response.json();
   } catch (error) {
-    showMessage(doc, "error", "The questionnaire could not be loaded. Check your connection and reload the page.");
+    showMessage(doc, "error", MESSAGES.noData);
     return;
   }
   const form = doc.getElementById("mpl-assessment-form");
@@ -79,58 +60,52 @@ async function init(doc) {
     root.querySelector("[data-total]").textContent = String(asked);
     if (resultsShown) renderResults(doc, score(data, state), dataUrl);
   };
-  const apply = (answers) => {
+  const show = (answers) => {
     state = answers;
     writeForm(form, state, data);
-    storage.saveText(answersToJson(state));
     refresh();
   };
-  const notes = (parsed, source) => {
+  const noteOf = (parsed, source) => {
     const items = [...parsed.warnings];
-    if (parsed.answers.questionnaire_version !== data.version) {
-      items.unshift(`They were given to version ${parsed.answers.questionnaire_version} of the questionnaire; this is version ${data.version}. Answers to questions that are still here were kept.`);
-    }
-    return items.length ? showMessage(doc, "warning", `${source} loaded, with notes:`, items) : showMessage(doc, "success", `${source} loaded.`);
+    if (parsed.answers.questionnaire_version !== data.version) items.unshift(MESSAGES.otherVersion(parsed.answers.questionnaire_version, data.version));
+    return items.length ? ["warning", MESSAGES.loadedWithNotes(source), items] : ["success", MESSAGES.loaded(source), []];
   };
-  const refuse = (parsed, source) => showMessage(doc, "error", `${source} could not be loaded, and nothing was changed:`, parsed.errors);
+  const notes = (parsed, source) => showMessage(doc, ...noteOf(parsed, source));
+  // Answers from a file or a link replace the form's; if they cannot be saved, the alert says so above the notes.
+  const apply = (parsed, source) => {
+    show(parsed.answers);
+    const [kind, title, items] = noteOf(parsed, source);
+    showMessage(doc, kind, title, items);
+    keeping.save({ announce: true, extra: [title, ...items] });
+  };
+  const refuse = (parsed, source) => showMessage(doc, "error", MESSAGES.refused(source), parsed.errors);
+  const exportAnswers = () => download(doc, `self-assessment-answers-${stamp()}.json`, answersToJson(state), "application/json");
+  // Asks before answers from elsewhere replace answers on this page (no question when the page has none).
+  const replaceAsking = (parsed, source, question, items, labels) => {
+    if (isBlank(state) || answersToJson(parsed.answers) === answersToJson(state)) return apply(parsed, source);
+    showMessage(doc, "warning", question, items, [
+      [labels.exportFirst, exportAnswers],
+      [labels.load, () => apply(parsed, labels.source)],
+      [MESSAGES.keepMine, () => clearMessage(doc)],
+    ], { topic: "replace" });
+  };
 
   root.querySelectorAll(".mpl-assess__js").forEach((node) => { node.hidden = false; });
   root.querySelector(".mpl-assess__nojs").hidden = true;
 
-  // Restore what this browser saved, then a shared link if the address carries one.
-  const saved = storage.loadText();
-  if (saved) {
-    const parsed = parseAnswers(saved, data);
-    if (parsed.ok) {
-      state = parsed.answers;
-      if (parsed.warnings.length || parsed.answers.questionnaire_version !== data.version) notes(parsed, "Your saved answers");
-    } else {
-      showMessage(doc, "error", "Your saved answers could not be read; the form starts empty:", parsed.errors);
-    }
-  }
-  writeForm(form, state, data);
-  refresh();
+  // Restore what this browser saved (keeping.js), then a shared link if the address carries one.
+  const keeping = startKeeping(doc, root, data, { get: () => state, show, notes, exportAnswers });
   const shared = decodeShare(doc.location.hash);
   if (shared !== null) {
     history.replaceState(history.state, "", doc.location.pathname + doc.location.search);
     const parsed = parseAnswers(shared, data);
-    const hasOwnAnswers = Object.keys(state.answers).length > 0;
-    if (!parsed.ok) {
-      refuse(parsed, "The answers in the link");
-    } else if (hasOwnAnswers && answersToJson(parsed.answers) !== answersToJson(state)) {
-      showMessage(doc, "warning", "This link carries a set of answers. Loading them replaces the answers saved in this browser.", [], [
-        ["Load the shared answers", () => { apply(parsed.answers); notes(parsed, "The shared answers"); }],
-        ["Keep my answers", () => clearMessage(doc)],
-      ]);
-    } else {
-      apply(parsed.answers);
-      notes(parsed, "The answers in the link");
-    }
+    if (!parsed.ok) refuse(parsed, MESSAGES.linkSource);
+    else replaceAsking(parsed, MESSAGES.linkSource, MESSAGES.linkAsks, [], { exportFirst: MESSAGES.exportFirst, load: MESSAGES.loadShared, source: MESSAGES.sharedSource });
   }
 
   const onChange = () => {
-    state = readForm(form, data);
-    storage.saveText(answersToJson(state));
+    state = withRetained(readForm(form, data), state);
+    keeping.save();
     refresh();
   };
   form.addEventListener("change", onChange);
@@ -145,27 +120,26 @@ async function init(doc) {
     $("mpl-results-title").focus();
   });
   $("mpl-start-again").addEventListener("click", () => {
-    if (!window.confirm("Start again? This clears every answer saved in this browser. Export your answers first if you want to keep them.")) return;
-    storage.clear();
-    state = emptyAnswers(data);
-    writeForm(form, state, data);
+    if (!window.confirm(MESSAGES.startAgain)) return;
+    keeping.clear();
+    show(emptyAnswers(data));
     resultsShown = false;
     results.hidden = true;
     root.classList.remove("mpl-assess--has-results");
     refresh();
-    showMessage(doc, "success", "Your answers were cleared.");
+    showMessage(doc, "success", MESSAGES.cleared);
   });
   $("mpl-import").addEventListener("change", async (event) => {
     const file = event.target.files[0];
     event.target.value = "";
     if (!file) return;
     const parsed = parseAnswers(file.size > 1000000 ? "x".repeat(300000) : await file.text(), data);
-    if (!parsed.ok) return refuse(parsed, `The file “${file.name.slice(0, 80)}”`);
-    apply(parsed.answers);
-    notes(parsed, `The answers in “${file.name.slice(0, 80)}”`);
+    if (!parsed.ok) return refuse(parsed, MESSAGES.fileRefusedSource(file.name));
+    const source = MESSAGES.fileSource(file.name);
+    replaceAsking(parsed, source, MESSAGES.importAsks(file.name), MESSAGES.importAsksItems,
+      { exportFirst: MESSAGES.exportFirst, load: MESSAGES.replace, source });
   });
-  const stamp = () => new Date().toISOString().slice(0, 10);
-  $("mpl-export-json").addEventListener("click", () => download(doc, `self-assessment-answers-${stamp()}.json`, answersToJson(state), "application/json"));
+  $("mpl-export-json").addEventListener("click", exportAnswers);
   $("mpl-export-md").addEventListener("click", () => download(doc, `self-assessment-results-${stamp()}.md`, toMarkdown(score(data, state), data, state, dataUrl.href), "text/markdown"));
   $("mpl-export-csv").addEventListener("click", () => download(doc, `self-assessment-results-${stamp()}.csv`, toCSV(score(data, state), dataUrl.href), "text/csv"));
   $("mpl-print").addEventListener("click", () => window.print());
@@ -179,10 +153,10 @@ async function init(doc) {
   $("mpl-copy-link").addEventListener("click", async () => {
     try {
       await navigator.clipboard.writeText($("mpl-share-link").value);
-      showMessage(doc, "success", "The share link was copied.");
+      showMessage(doc, "success", MESSAGES.copied);
     } catch (error) {
       $("mpl-share-link").select();
-      showMessage(doc, "warning", "The link could not be copied automatically: it is selected, so copy it with Ctrl+C (or Cmd+C).");
+      showMessage(doc, "warning", MESSAGES.notCopied);
     }
   });
 }

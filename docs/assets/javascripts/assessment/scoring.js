@@ -7,16 +7,28 @@
  * help, scale, show_if, recommends: [{target, kind, when, priority, weight}]}]}], targets: {id: {title,
  * kind, url, stages}}}. Target URLs are relative to the assessment page (and to data.json beside it).
  *
- * The answers object (stable: saved, exported, imported and shared in this form):
+ * The answers object (stable: saved, exported, imported and shared in this form, keys in this order):
  *   {"format": "mpl-assessment-answers", "questionnaire_version": "<version>", "saved_at": "<ISO date>",
  *    "perspective": "<optional label>", "profile": ["<option id>", ...],
- *    "answers": {"<question id>": {"value": <number>} | {"status": "na", "reason": "<text>"} | {"status": "dont-know"}}}
- *
+ *    "answers": {"<question id>": <answer>, ...},
+ *    "retained": {"<question id>": <answer>, ...}}      (only when not empty)
+ *   where <answer> is {"value": <whole number>} | {"status": "na", "reason": "<text>"} | {"status": "na"} | {"status": "dont-know"}.
+ *   - "answers" holds the answers this version of the questionnaire uses: its question exists, and a value is on its scale.
+ *   - "retained" holds every other answer, marked as not part of this version: a question renamed or removed since it was
+ *     answered, or a value no longer on the question's scale. They are kept in this browser and in exports, never
+ *     scored, and move back into "answers" when a version that has the question again (with that value) reads them.
+ *     Answering such a question again on the form replaces the answer kept aside.
+ *   - Reading normalises (parseAnswers and salvageAnswers in answers.js sort each answer into "answers" or
+ *     "retained"), so export -> import -> export gives identical JSON on the same questionnaire.
+ *   - Imported files and share links are read strictly: one unreadable part refuses the whole file. What this browser
+ *     saved is read leniently (salvageAnswers): every readable answer is kept, the rest reported (main.js keeps a
+ *     copy of the raw text before anything overwrites it).
  * score(data, answers) returns
  *   {stages: [{id, title, score, answered, applicable, notApplicable, dontKnow, asked}],
  *    recommendations: [{id, title, url, kind, priority, weight, reasons: [{question, questionText, answerLabel}]}],
  *    strengths: [{id, title, url, kind, reasons}], notApplicable: [{question, questionText, reason}],
- *    dontKnow: [{question, questionText}], unknownAnswers: [question ids not in data], totals: {...}}
+ *    dontKnow: [{question, questionText}], unknownAnswers: [ids in "answers" not in data], totals: {...}}
+ *   ("retained" answers are never read by score().)
  * What the numbers mean:
  *   - Only questions that are asked count: a question is asked when its `show_if` holds (profile: one of
  *     the options is ticked, or none is ticked at all; question: that earlier question is asked and was
@@ -32,17 +44,16 @@
  *   - strengths: targets that no answer recommends and that some answer in the upper half of its scale
  *     (rescaled above 0.5, such as "Usually", "Always" or "Yes") bears on; those answers are the reasons.
  *     A middle answer that does not recommend a target is neither a reason to adopt it nor a strength.
- * parseAnswers(text, data) returns {ok, answers, errors, dropped, warnings}: it validates a saved,
- * imported or shared answers object and refuses malformed or hostile input with clear messages.
- * `dropped` lists the answered question ids that are not (or no longer) in the questionnaire.
+ * parseAnswers(text, data) returns {ok, answers, errors, dropped, restored, warnings}: it validates an imported or
+ * shared answers object and refuses malformed or hostile input with clear messages. `dropped` lists the answers it
+ * moved from "answers" into "retained"; `restored` those it moved back. salvageAnswers(text, data) returns
+ * {answers, problems, dropped, restored, warnings}: `answers` is never null, `problems` names what could not be read.
  */
 
-export const ANSWERS_FORMAT = "mpl-assessment-answers";
-export const LIMITS = { chars: 200000, answers: 1000, reason: 300, perspective: 80 };
+import { ANSWERS_FORMAT } from "./answers.js";
+
+export { ANSWERS_FORMAT, LIMITS, isBlank, parseAnswers, salvageAnswers, withRetained } from "./answers.js";
 const PRIORITY_RANK = { high: 3, medium: 2, low: 1 };
-const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-const VERSION = /^\d+\.\d+\.\d+$/;
-const TOP_KEYS = ["format", "questionnaire_version", "saved_at", "perspective", "profile", "answers"];
 
 const hasOwn = (object, key) => Object.prototype.hasOwnProperty.call(object, key);
 const isRecord = (value) => value !== null && typeof value === "object" && !Array.isArray(value);
@@ -151,106 +162,4 @@ export function score(data, answers) {
 /** A fresh, empty answers object for this questionnaire. */
 export function emptyAnswers(data, now = new Date()) {
   return { format: ANSWERS_FORMAT, questionnaire_version: data.version, saved_at: now.toISOString(), profile: [], answers: {} };
-}
-
-const quote = (text) => JSON.stringify(String(text).slice(0, 60));
-
-/** Validate answers given as JSON text (or an already parsed value). Never throws. */
-export function parseAnswers(text, data) {
-  const errors = [];
-  const warnings = [];
-  const dropped = [];
-  const fail = () => ({ ok: false, answers: null, errors, dropped, warnings });
-  let raw = text;
-  if (typeof text === "string") {
-    if (text.length > LIMITS.chars) {
-      errors.push(`The file is too large (${Math.round(text.length / 1000)} KB): an answers file is at most ${LIMITS.chars / 1000} KB.`);
-      return fail();
-    }
-    try {
-      raw = JSON.parse(text);
-    } catch (error) {
-      errors.push("This is not an answers file: it is not valid JSON. Choose a file exported from this page.");
-      return fail();
-    }
-  }
-  if (!isRecord(raw) || raw.format !== ANSWERS_FORMAT) {
-    errors.push(`This is not an answers file: it should be a JSON object with "format": "${ANSWERS_FORMAT}". Choose a file exported from this page.`);
-    return fail();
-  }
-  for (const key of Object.keys(raw)) {
-    if (!TOP_KEYS.includes(key)) errors.push(`Unknown field ${quote(key)}: an answers file has only ${TOP_KEYS.join(", ")}.`);
-  }
-  const version = raw.questionnaire_version;
-  if (typeof version !== "string" || !VERSION.test(version)) errors.push('"questionnaire_version" must be a version such as "1.0.0".');
-  if (hasOwn(raw, "saved_at") && (typeof raw.saved_at !== "string" || raw.saved_at.length > 40 || Number.isNaN(Date.parse(raw.saved_at)))) {
-    errors.push('"saved_at" must be a date and time such as "2026-01-31T12:00:00.000Z".');
-  }
-  if (hasOwn(raw, "perspective") && (typeof raw.perspective !== "string" || raw.perspective.length > LIMITS.perspective || /[\u0000-\u001f]/.test(raw.perspective))) {
-    errors.push(`"perspective" must be a single line of text of at most ${LIMITS.perspective} characters.`);
-  }
-  const options = new Set(data.profile.options.map((o) => o.id));
-  const profile = [];
-  if (hasOwn(raw, "profile")) {
-    if (!Array.isArray(raw.profile) || raw.profile.length > 50 || raw.profile.some((id) => typeof id !== "string" || !ID.test(id))) {
-      errors.push('"profile" must be a list of option ids, such as ["commissions", "delivers"].');
-    } else {
-      for (const id of raw.profile) {
-        if (options.has(id) && !profile.includes(id)) profile.push(id);
-        else if (!options.has(id)) warnings.push(`The profile option ${quote(id)} is no longer in the questionnaire and was left out.`);
-      }
-    }
-  }
-  const answers = {};
-  if (!isRecord(raw.answers)) {
-    errors.push('"answers" must be an object that maps question ids to answers.');
-    return fail();
-  }
-  const keys = Object.keys(raw.answers);
-  if (keys.length > LIMITS.answers) {
-    errors.push(`There are ${keys.length} answers; an answers file has at most ${LIMITS.answers}.`);
-    return fail();
-  }
-  const index = indexQuestions(data);
-  for (const id of keys) {
-    if (!ID.test(id)) {
-      errors.push(`The answer key ${quote(id)} is not a question id (lower-case words joined by hyphens).`);
-      continue;
-    }
-    const answer = checkAnswer(raw.answers[id], id, errors);
-    if (!answer) continue;
-    const question = index.get(id);
-    if (!question) {
-      dropped.push(id);
-    } else if (hasOwn(answer, "value") && !optionOf(data, question, answer.value)) {
-      dropped.push(id);
-      warnings.push(`The answer to ${quote(id)} (${answer.value}) is no longer on its scale and was left out.`);
-    } else {
-      answers[id] = answer;
-    }
-  }
-  if (dropped.length) warnings.push(`${dropped.length} answer${dropped.length > 1 ? "s" : ""} to questions no longer in the questionnaire ${dropped.length > 1 ? "were" : "was"} left out: ${dropped.join(", ")}.`);
-  if (errors.length) return fail();
-  const result = { format: ANSWERS_FORMAT, questionnaire_version: version };
-  if (hasOwn(raw, "saved_at")) result.saved_at = raw.saved_at;
-  if (hasOwn(raw, "perspective") && raw.perspective) result.perspective = raw.perspective;
-  result.profile = profile;
-  result.answers = answers;
-  return { ok: true, answers: result, errors, dropped, warnings };
-}
-
-function checkAnswer(answer, id, errors) {
-  const bad = (why) => { errors.push(`The answer to ${quote(id)} ${why}`); return null; };
-  if (!isRecord(answer)) return bad('must be an object such as {"value": 2}, {"status": "na"} or {"status": "dont-know"}.');
-  const keys = Object.keys(answer).sort().join(",");
-  if (keys === "value") {
-    return Number.isInteger(answer.value) ? { value: answer.value } : bad("must have a whole number as its value.");
-  }
-  if (answer.status === "dont-know" && keys === "status") return { status: "dont-know" };
-  if (answer.status === "na" && (keys === "status" || keys === "reason,status")) {
-    if (keys === "status") return { status: "na" };
-    if (typeof answer.reason !== "string" || answer.reason.length > LIMITS.reason) return bad(`has a reason that is not text of at most ${LIMITS.reason} characters.`);
-    return { status: "na", reason: answer.reason };
-  }
-  return bad('must be {"value": <number>}, {"status": "na", "reason": "<text>"} or {"status": "dont-know"}.');
 }

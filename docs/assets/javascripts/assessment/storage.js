@@ -1,27 +1,105 @@
-// Keeps the answers in this browser's localStorage (never sent anywhere). Storage may be off: then nothing is kept.
+// Keeps texts in this browser's localStorage (never sent anywhere), and says why when it cannot.
+// No DOM and no messages: every function takes the storage (window.localStorage, or any object with
+// getItem, setItem and removeItem) and returns a problem code that the page puts into words:
+//   "blocked"  the browser does not let the page store anything (private mode, site data blocked),
+//   "full"     the storage is full (QuotaExceededError),
+//   "failed"   a write did not keep the text, for another reason.
+// Backups: before text that could not be read in full is overwritten, its raw copy goes to "<key>:backup":
+//   {"format": "mpl-assessment-backup", "key": "<key>", "entries": [{"kept_at": "<ISO date>", "reason": "<code>", "text": "<raw>"}]}
+// (oldest first, at most MAX_BACKUPS entries; the same text is never kept twice).
 export const STORAGE_KEY = "mpl-assessment:answers";
+export const BACKUP_FORMAT = "mpl-assessment-backup";
+export const MAX_BACKUPS = 10;
+export const backupKey = (key) => `${key}:backup`;
 
-export function loadText(storage = globalThis.localStorage) {
+/** {storage, problem}: this window's localStorage, or null and "blocked" when the browser refuses it. */
+export function openStorage(win = globalThis) {
   try {
-    return storage.getItem(STORAGE_KEY);
+    const storage = win.localStorage;
+    return storage ? { storage, problem: null } : { storage: null, problem: "blocked" };
   } catch (error) {
-    return null;
+    return { storage: null, problem: "blocked" };
   }
 }
 
-export function saveText(text, storage = globalThis.localStorage) {
+/** The problem code of an error thrown by localStorage. */
+export function problemOf(error) {
+  const name = error && error.name;
+  if (name === "QuotaExceededError" || name === "NS_ERROR_DOM_QUOTA_REACHED" || (error && (error.code === 22 || error.code === 1014))) return "full";
+  if (name === "SecurityError" || (error && error.code === 18)) return "blocked";
+  return "failed";
+}
+
+/** {text, problem}: the text under `key` (null when there is none). */
+export function readKey(storage, key) {
+  if (!storage) return { text: null, problem: "blocked" };
   try {
-    storage.setItem(STORAGE_KEY, text);
-    return true;
+    return { text: storage.getItem(key), problem: null };
   } catch (error) {
-    return false;
+    return { text: null, problem: problemOf(error) };
   }
 }
 
-export function clear(storage = globalThis.localStorage) {
+/** {ok, problem}: writes the text and reads it back, so that a write that kept nothing is never taken for a save. */
+export function writeKey(storage, key, text) {
+  if (!storage) return { ok: false, problem: "blocked" };
   try {
-    storage.removeItem(STORAGE_KEY);
+    storage.setItem(key, text);
+    return storage.getItem(key) === text ? { ok: true, problem: null } : { ok: false, problem: "failed" };
   } catch (error) {
-    // storage is off: there is nothing to clear
+    return { ok: false, problem: problemOf(error) };
   }
+}
+
+export function removeKey(storage, key) {
+  if (!storage) return { ok: false, problem: "blocked" };
+  try {
+    storage.removeItem(key);
+    return { ok: true, problem: null };
+  } catch (error) {
+    return { ok: false, problem: problemOf(error) };
+  }
+}
+
+// --- Backups of raw texts ---
+
+/** {entries, problem}: the backup of `key`; an unreadable backup is itself kept, as one entry. */
+export function readBackup(storage, key) {
+  const { text, problem } = readKey(storage, backupKey(key));
+  if (problem || text === null) return { entries: [], problem };
+  try {
+    const parsed = JSON.parse(text);
+    const entries = parsed && Array.isArray(parsed.entries) ? parsed.entries.filter(isEntry) : null;
+    if (entries && entries.length === parsed.entries.length) return { entries, problem: null };
+  } catch (error) {
+    // falls through: the backup text itself is kept whole
+  }
+  return { entries: [{ kept_at: "", reason: "unreadable-backup", text }], problem: null };
+}
+
+const isEntry = (e) => Boolean(e) && typeof e.text === "string" && typeof e.reason === "string" && typeof e.kept_at === "string";
+
+/** {ok, problem, entries}: adds the raw text to the backup of `key` (nothing to do if it is already there). */
+export function keepBackup(storage, key, text, reason, now = new Date()) {
+  const read = readBackup(storage, key);
+  if (read.problem) return { ok: false, problem: read.problem, entries: read.entries };
+  if (read.entries.some((entry) => entry.text === text)) return { ok: true, problem: null, entries: read.entries };
+  const entries = [...read.entries, { kept_at: now.toISOString(), reason, text }].slice(-MAX_BACKUPS);
+  const written = writeKey(storage, backupKey(key), backupText(key, entries));
+  return { ...written, entries: written.ok ? entries : read.entries };
+}
+
+/** The backup as the text of a file to download (the same JSON as in storage, indented). */
+export function backupText(key, entries) {
+  return JSON.stringify({ format: BACKUP_FORMAT, key, entries }, null, 2) + "\n";
+}
+
+export function clearBackup(storage, key) {
+  return removeKey(storage, backupKey(key));
+}
+
+// --- The self-assessment's answers (kept for the compare page, which only reads them) ---
+
+export function loadText(storage = openStorage().storage) {
+  return readKey(storage, STORAGE_KEY).text;
 }

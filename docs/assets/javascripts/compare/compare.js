@@ -122,15 +122,16 @@ function combinedRecommendations(results, labels) {
 }
 
 // Which files were answered against another questionnaire version, and which of their answers could
-// not be used (questions the current questionnaire does not have).
+// not be used: questions the current questionnaire does not have, and answers kept aside ("retained").
 function versionReport(data, perspectives) {
   const known = new Set(questionList(data).map((q) => q.id));
   return perspectives.map((p) => {
     const ids = Object.keys(p.file.answers || {});
+    const aside = Object.keys(p.file.retained || {});
     return { perspective: p.label, version: p.file.questionnaire_version || null,
       current: p.file.questionnaire_version === data.version,
       used: ids.filter((id) => known.has(id)).length,
-      leftOut: [...new Set([...ids.filter((id) => !known.has(id)), ...(p.dropped || [])])] };
+      leftOut: [...new Set([...ids.filter((id) => !known.has(id)), ...aside, ...(p.dropped || [])])] };
   });
 }
 

@@ -17,7 +17,7 @@ async function setup(root) {
   ]);
   root.querySelector(".mpl-cmp-js-note").hidden = true;
   root.querySelector(".mpl-cmp-js-only").hidden = false;
-  view(root, { data, score: scoring.score, parseAnswers: scoring.parseAnswers,
+  view(root, { data, score: scoring.score, parseAnswers: scoring.parseAnswers, salvageAnswers: scoring.salvageAnswers,
     linkBase: dataUrl.href });
 }
 

@@ -1,6 +1,10 @@
 // Dated snapshots of the self-assessment answers, kept in the browser (localStorage), and their
 // export and import as JSON. No DOM: `storage` is window.localStorage or any object with the same
 // getItem/setItem methods. The self-assessment's own answers live under another key and are never touched.
+// Nothing saved is lost: snapshots that cannot be read are counted, and before any write replaces them the
+// raw saved text is kept in "<key>:backup" (see assessment/storage.js). A write that fails throws an error
+// whose `problem` says why: "full", "blocked", "failed", "backup-full" (no room for the backup), "limit".
+import { keepBackup, readKey, writeKey } from "../assessment/storage.js";
 
 export const SNAPSHOTS_KEY = "mpl-assessment:snapshots";
 export const SNAPSHOTS_FORMAT = "mpl-assessment-snapshots";
@@ -8,20 +12,92 @@ export const MAX_SNAPSHOTS = 200;
 export const MAX_LABEL = 200;
 export const MAX_FILE_BYTES = 2_000_000;
 
-// The saved snapshots, oldest first. Unreadable storage gives an empty list, never an exception.
-export function loadSnapshots(storage) {
-  let parsed;
-  try {
-    parsed = JSON.parse(storage.getItem(SNAPSHOTS_KEY) || "null");
-  } catch {
-    return [];
-  }
-  const list = parsed && Array.isArray(parsed.snapshots) ? parsed.snapshots : [];
-  return list.filter(isSnapshot).sort((x, y) => x.saved_at.localeCompare(y.saved_at));
+export function storageError(problem) {
+  return Object.assign(new Error(`snapshots storage: ${problem}`), { problem });
 }
 
-function store(storage, snapshots) {
-  storage.setItem(SNAPSHOTS_KEY, JSON.stringify({ format: SNAPSHOTS_FORMAT, snapshots }));
+// {snapshots (oldest first), unreadable, damaged, raw, problem}: `unreadable` counts the snapshots that could
+// not be read, `damaged` is true when the saved text holds anything that the next write would not keep.
+export function readSnapshots(storage) {
+  const { text, problem } = readKey(storage, SNAPSHOTS_KEY);
+  if (problem || text === null) return { snapshots: [], unreadable: 0, damaged: false, raw: null, problem };
+  let items;
+  let damaged = false;
+  try {
+    const parsed = JSON.parse(text);
+    items = parsed && typeof parsed === "object" && Array.isArray(parsed.snapshots) ? parsed.snapshots : null;
+  } catch {
+    items = scanArrayItems(text, "snapshots");
+  }
+  if (!items) {
+    items = [];
+    damaged = true;
+  }
+  const snapshots = items.filter(isSnapshot).sort((x, y) => x.saved_at.localeCompare(y.saved_at));
+  const unreadable = items.length - snapshots.length;
+  return { snapshots, unreadable, damaged: damaged || unreadable > 0, raw: text, problem: null };
+}
+
+// The saved snapshots, oldest first. Unreadable storage gives an empty list, never an exception.
+export function loadSnapshots(storage) {
+  return readSnapshots(storage).snapshots;
+}
+
+// Writes the list; the raw text read before is backed up first when it held anything unreadable.
+function store(storage, snapshots, read) {
+  if (read.damaged) {
+    const kept = keepBackup(storage, SNAPSHOTS_KEY, read.raw, "unreadable");
+    if (!kept.ok) throw storageError(`backup-${kept.problem}`);
+  }
+  const written = writeKey(storage, SNAPSHOTS_KEY, JSON.stringify({ format: SNAPSHOTS_FORMAT, snapshots }));
+  if (!written.ok) throw storageError(written.problem);
+}
+
+// The list read for a change; a storage that cannot be read is never written over.
+function readForChange(storage) {
+  const read = readSnapshots(storage);
+  if (read.problem) throw storageError(read.problem);
+  return read;
+}
+
+// The object elements of the array `"<name>": [...]` in text that is cut short or garbled: each complete one
+// parsed (null when it is not valid JSON), and null for the one the text stops in. Null when there is no such array.
+export function scanArrayItems(text, name) {
+  const start = new RegExp(`"${name}"\\s*:\\s*\\[`).exec(text);
+  if (!start) return null;
+  const items = [];
+  let depth = 0;
+  let from = -1;
+  let inString = false;
+  for (let i = start.index + start[0].length; i < text.length; i += 1) {
+    const c = text[i];
+    if (inString) {
+      if (c === "\\") i += 1;
+      else if (c === '"') inString = false;
+    } else if (c === '"') {
+      inString = true;
+    } else if (c === "{" || c === "[") {
+      if (depth === 0) from = i;
+      depth += 1;
+    } else if (c === "}" || c === "]") {
+      if (depth === 0) return items;  // the end of the array
+      depth -= 1;
+      if (depth === 0) {
+        items.push(parseOrNull(text.slice(from, i + 1)));
+        from = -1;
+      }
+    }
+  }
+  if (depth > 0) items.push(null);  // the element the text stops in
+  return items;
+}
+
+function parseOrNull(text) {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
 }
 
 function isSnapshot(s) {
@@ -42,18 +118,20 @@ function newId(now) {
 export function saveSnapshot(storage, answers, label, now = new Date()) {
   const snapshot = { id: newId(now), label: cleanLabel(label), saved_at: now.toISOString(),
     answers: JSON.parse(JSON.stringify(answers)) };
-  const list = loadSnapshots(storage);
-  if (list.length >= MAX_SNAPSHOTS) throw new Error(`You can keep up to ${MAX_SNAPSHOTS} snapshots: delete one first.`);
-  store(storage, [...list, snapshot]);
+  const read = readForChange(storage);
+  if (read.snapshots.length >= MAX_SNAPSHOTS) throw storageError("limit");
+  store(storage, [...read.snapshots, snapshot], read);
   return snapshot;
 }
 
 export function renameSnapshot(storage, id, label) {
-  store(storage, loadSnapshots(storage).map((s) => (s.id === id ? { ...s, label: cleanLabel(label) } : s)));
+  const read = readForChange(storage);
+  store(storage, read.snapshots.map((s) => (s.id === id ? { ...s, label: cleanLabel(label) } : s)), read);
 }
 
 export function deleteSnapshot(storage, id) {
-  store(storage, loadSnapshots(storage).filter((s) => s.id !== id));
+  const read = readForChange(storage);
+  store(storage, read.snapshots.filter((s) => s.id !== id), read);
 }
 
 // A snapshot's name for people: its label, else its date.
@@ -107,9 +185,9 @@ export function parseSnapshotsFile(text, data, parseAnswers) {
 // Adds imported snapshots to the saved ones; a snapshot already saved (same id) is not added twice.
 // Returns how many were added.
 export function importSnapshots(storage, imported) {
-  const list = loadSnapshots(storage);
-  const ids = new Set(list.map((s) => s.id));
-  const added = imported.filter((s) => !ids.has(s.id)).slice(0, Math.max(0, MAX_SNAPSHOTS - list.length));
-  store(storage, [...list, ...added]);
+  const read = readForChange(storage);
+  const ids = new Set(read.snapshots.map((s) => s.id));
+  const added = imported.filter((s) => !ids.has(s.id)).slice(0, Math.max(0, MAX_SNAPSHOTS - read.snapshots.length));
+  store(storage, [...read.snapshots, ...added], read);
   return added.length;
 }
