@@ -29,14 +29,20 @@ class YamlDocument:
     path: str  # as reported in messages, relative to the repository root
     data: object = None
     first_line: str = ""
-    lines: dict = field(default_factory=dict)  # (key, 0, "sub", ...) path -> 1-based line
+    lines: dict = field(default_factory=dict)  # (key, 0, "sub", ...) path -> 1-based line of its key (or list item)
+    values: dict = field(default_factory=dict)  # path -> 1-based line where its value starts, when not the key's line
 
     def line_of(self, *path) -> int:
-        """Line of the value at `path`, or of its nearest ancestor that has one."""
+        """Line of the key (or list item) at `path`, or of its nearest ancestor that has one."""
         path = tuple(path)
         while path and path not in self.lines:
             path = path[:-1]
         return self.lines.get(path, 1)
+
+    def value_line(self, *path) -> int:
+        """Line where the value at `path` starts: the key's line, unless the value is written below its key
+        (`summary:` then the text on the next line, or the text of a `|` or `>` block)."""
+        return self.values.get(tuple(path)) or self.line_of(*path)
 
 
 def read_yaml(file: Path, shown_as: str, problems: Problems, root: Path | None = None) -> YamlDocument | None:
@@ -109,23 +115,83 @@ def check_schema_line(doc: YamlDocument, schema: str, problems: Problems) -> Non
 
 
 def _syntax_error(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, str]:
-    """The line and the words for a YAML syntax error, pointing where a person would look."""
+    """The line and the words for a YAML syntax error, pointing where a person would look: the parser
+    often notices a mistake a line later (a missing space after a colon is found on the next line)."""
     problem, context = exc.problem or "", exc.context or ""
     at = exc.problem_mark or exc.context_mark
     line = at.line + 1 if at else 1
     start = exc.context_mark.line + 1 if exc.context_mark else line
-    source_line = text.splitlines()[line - 1] if 0 < line <= len(text.splitlines()) else ""
-    if "\t" in source_line[: (exc.problem_mark.column + 1) if exc.problem_mark else None] and "token" in problem:
-        return line, "tab character: indent with spaces, never tabs."
+    lines = text.splitlines()
+
+    def source(number: int) -> str:
+        return lines[number - 1] if 0 < number <= len(lines) else ""
+
+    source_line = source(line)
+    if "tab" in problem or ("\t" in source_line[: (exc.problem_mark.column + 1) if exc.problem_mark else None] and "token" in problem):
+        return (line if "\t" in source_line else start), "tab character: indent with spaces, never tabs."
     if "quoted scalar" in context:
         return start, "a quotation mark opened on this line is never closed: add the closing quote, or remove the opening one."
     if "flow sequence" in context or "flow mapping" in context:
         opening, closing = ("[", "]") if "sequence" in context else ("{", "}")
         return start, f"a `{opening}` opened on this line is not closed where expected: add the missing `{closing}` (or a comma between items)."
-    hint = "Check the indentation, the colons and the quotes."
+    if "could not find expected ':'" in problem and "simple key" in context:
+        culprit = source(start)
+        if match := _NO_SPACE_AFTER_COLON.match(culprit):
+            return start, f"put a space after the colon: `{match['key']}: {match['value'].strip()[:40]}`."
+        if _BLOCK_START.search(source(_previous(lines, start))):
+            return start, "the text of a `|` or `>` block must be indented: indent this line and the ones below it by two spaces."
+        return start, ("this line is not a `field: value` line: add the field's name and a colon, or, if it continues "
+                       "the text above, indent it like that text.")
     if "mapping values are not allowed" in problem:
-        hint = "A value that contains a colon followed by a space must be put in double quotes."
-    return line, f"YAML syntax error: {problem or context}. {hint}"
+        above = _previous(lines, line)
+        if re.match(r"\s*-[^\s-]", source(above)):
+            return above, "put a space after the hyphen that starts a list item: `- `."
+        if _KEY_LINE.match(source_line) and _indent(source_line) > _indent(source(above)) \
+                and not source(above).rstrip().endswith((":", "-")):
+            return line, ("this line is indented more than the line above, so YAML reads it as part of that line's "
+                          "value: line it up with the line above (an item of a list starts with `- `).")
+        return line, ("YAML syntax error: mapping values are not allowed in this context. A value that contains a colon "
+                      "followed by a space must be put in double quotes.")
+    if "expected key" in problem or "expected '-' indicator" in problem or "expected <block end>" in problem:
+        if re.search(r""":\s+(["'])[^"']*\1\s*[^\s#]""", source_line):
+            return line, ("text follows a closing quotation mark: put the whole value in double quotes, and use single "
+                          "quotes inside it ('like this').")
+        block = _enclosing_block(lines, line)
+        if block:
+            return line, (f"this line is indented less than the text above it: every line of the text under "
+                          f"`{block}` keeps the indentation of its first line.")
+        return line, "this line is indented differently from the lines above it: line it up with the field it belongs to."
+    return line, f"YAML syntax error: {problem or context}. Check the indentation, the colons and the quotes."
+
+
+_NO_SPACE_AFTER_COLON = re.compile(r"\s*(?:-\s+)?(?P<key>[A-Za-z_][\w-]*):(?P<value>[^\s:].*)$")
+_KEY_LINE = re.compile(r"\s*[A-Za-z_][\w-]*:(\s|$)")
+_BLOCK_START = re.compile(r":\s*[|>][-+0-9]*\s*(#.*)?$")
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _previous(lines: list[str], number: int) -> int:
+    """The number of the last line before `number` that holds something other than a comment."""
+    for before in range(number - 1, 0, -1):
+        if lines[before - 1].strip() and not lines[before - 1].lstrip().startswith("#"):
+            return before
+    return 0
+
+
+def _enclosing_block(lines: list[str], number: int) -> str:
+    """`body: |` when line `number` sits in (or just after) the text of a block started above it, else ''."""
+    indent = _indent(lines[number - 1]) if 0 < number <= len(lines) else 0
+    for before in range(number - 1, 0, -1):
+        text = lines[before - 1]
+        if not text.strip():
+            continue
+        if _indent(text) <= indent:
+            match = re.match(r"\s*(?:-\s+)?([A-Za-z_][\w-]*):\s*([|>])", text)
+            return f"{match[1]}: {match[2]}" if match and _BLOCK_START.search(text) else ""
+    return ""
 
 
 def nesting_too_deep(text: str) -> int:
@@ -199,9 +265,21 @@ def _check_nodes(root: yaml.Node, doc: YamlDocument, problems: Problems) -> bool
                     continue
                 keys[key] = key_line
                 doc.lines[path + (key,)] = key_line
+                if (value_line := _value_line(value_node)) != key_line:
+                    doc.values[path + (key,)] = value_line
                 stack.append((value_node, path + (key,)))
         elif isinstance(node, yaml.SequenceNode):
             for index, item in enumerate(node.value):
                 doc.lines[path + (index,)] = item.start_mark.line + 1
+                if (value_line := _value_line(item)) != item.start_mark.line + 1:
+                    doc.values[path + (index,)] = value_line
                 stack.append((item, path + (index,)))
     return ok
+
+
+def _value_line(node: yaml.Node) -> int:
+    """The line a reader sees a value on: for a `|` or `>` block, its first line of text, below the marker."""
+    line = node.start_mark.line + 1
+    if isinstance(node, yaml.ScalarNode) and node.style in ("|", ">") and node.value.strip():
+        return line + 1 + len(node.value) - len(node.value.lstrip("\n"))  # empty lines at the top are skipped
+    return line
