@@ -11,7 +11,7 @@ from pathlib import Path
 
 from . import files, schemas, versions
 from .library import Library
-from .problems import Problems, did_you_mean, id_hint
+from .problems import Problems, did_you_mean, id_hint, slugify
 from .yaml_source import YamlDocument, check_schema_line, read_yaml
 
 # How the results rank what to do first (the page explains it in words; scoring.js applies it):
@@ -93,28 +93,48 @@ def load_assessment(root: Path, lib: Library, schema_dir: Path | None = None) ->
     head = _load_head(result, root, base, schema_dir, lib)
     docs = _load_sections(result, root, base, schema_dir, lib, head)
     _check_questions(result, docs, lib)
-    if head is not None and len(docs) == len(result.sections):  # every question could be read
+    complete = head is not None and len(docs) == len(head.data.get("sections", []))  # every question could be read
+    if complete:  # otherwise the questions of an unreadable section would look removed
         result.retired_questions = versions.check(root, base, schema_dir, result, head, result.problems)
-    _check_coverage(result, lib, complete=head is not None and len(docs) == len(head.data.get("sections", [])))
+    _check_coverage(result, lib, complete)
     return result
 
 
 # --- Helpers: files ---
 
-def _read(result: Assessment, root: Path, file: Path, schema_dir: Path, schema: str) -> YamlDocument | None:
+# Where the questionnaire names things by id: a value there that is not shaped like an id (a title, say) is
+# reported by the checks below, which can name the id meant ("write the id, not the title").
+_SECTION_REFERENCES = [("pattern", ("sections", int, "stage"))]
+_QUESTION_REFERENCES = [("pattern", ("questions", int, "scale")),
+                        ("pattern", ("questions", int, "show_if", "profile", int)),
+                        ("pattern", ("questions", int, "show_if", "question")),
+                        ("pattern", ("questions", int, "recommends", int, str)),
+                        lambda error: _misspelt_recommend_key(error)]
+
+
+def _misspelt_recommend_key(error) -> bool:
+    """A key of a recommendation that is not a kind's `recommend_as` key (`Practice:`, `practise:`): the rule
+    check names the keys there are."""
+    path = tuple(error.absolute_path)
+    return (error.validator == "additionalProperties" and len(path) == 4 and path[0] == "questions"
+            and path[2] == "recommends" and isinstance(error.instance, dict)
+            and all(isinstance(k, str) and isinstance(v, str) for k, v in error.instance.items() if k not in ("when", "fit")))
+
+
+def _read(result: Assessment, root: Path, file: Path, schema_dir: Path, schema: str, later=None) -> YamlDocument | None:
     shown = file.relative_to(root).as_posix()
     if not file.is_file():
         result.problems.error(shown, 1, f"missing file: create {shown} (see schema/{schema}.schema.json).")
         return None
     doc = read_yaml(file, shown, result.problems, root=root)
-    if doc is None or not schemas.check(doc, schema_dir, schema, result.problems):
+    if doc is None or not schemas.check(doc, schema_dir, schema, result.problems, later):
         return None
     check_schema_line(doc, f"schema/{schema}.schema.json", result.problems)
     return doc
 
 
 def _load_head(result: Assessment, root: Path, base: Path, schema_dir: Path, lib: Library) -> YamlDocument | None:
-    head = _read(result, root, base / "questionnaire.yml", schema_dir, "assessment-questionnaire")
+    head = _read(result, root, base / "questionnaire.yml", schema_dir, "assessment-questionnaire", _SECTION_REFERENCES)
     if head:
         data = head.data
         result.version, result.title, result.summary = data["version"], data["title"], data["summary"]
@@ -162,15 +182,18 @@ def _load_sections(result: Assessment, root: Path, base: Path, schema_dir: Path,
             continue
         seen.add(item["id"])
         stage = item.get("stage")
-        if stage and stage not in stages and "stages" not in lib.broken:
-            result.problems.error(head.path, head.line_of(*at, "stage"), f"unknown stage `{stage}`.{id_hint(stage, stages)} Use an id from practices/stages.yml.")
-            stage = None
+        unknown = bool(stage) and stage not in stages
+        if unknown and "stages" not in lib.broken:
+            result.problems.error(head.path, head.value_line(*at, "stage"), f"unknown stage `{stage}`.{id_hint(stage, stages)} Use an id from practices/stages.yml.")
+        stage = None if unknown else stage
         title = item.get("title") or stages.get(stage, {}).get("title")
         summary = item.get("summary") or stages.get(stage, {}).get("summary")
-        if not title or not summary:
+        if unknown:  # reported above: the missing title and summary follow from it
+            title, summary = title or item["id"], summary or ""
+        elif not title or not summary:
             result.problems.error(head.path, head.line_of(*at), f"section `{item['id']}` needs a `title` and a `summary` (a section with a `stage` takes the stage's).")
             title, summary = title or item["id"], summary or ""
-        doc = _read(result, root, folder / f"{item['id']}.yml", schema_dir, "assessment-section")
+        doc = _read(result, root, folder / f"{item['id']}.yml", schema_dir, "assessment-section", _QUESTION_REFERENCES)
         if doc is None:
             continue
         if doc.data["section"] != item["id"]:
@@ -182,7 +205,8 @@ def _load_sections(result: Assessment, root: Path, base: Path, schema_dir: Path,
             rules = []
             for r in q["recommends"]:
                 key = next((k for k in r if k not in ("when", "fit")), "")
-                rules.append(Rule(r.get(key, ""), keys[key].id if key in keys else "", r["when"], r.get("fit", "central")))
+                target = r.get(key) if isinstance(r.get(key), str) else ""
+                rules.append(Rule(target, keys[key].id if key in keys else "", r["when"], r.get("fit", "central")))
             section.questions.append(Question(q["id"], item["id"], q["text"], q["scale"], q.get("help"), q.get("show_if"),
                                               q.get("weight", "medium"), rules))
         result.sections.append(section)
@@ -195,7 +219,7 @@ def _load_sections(result: Assessment, root: Path, base: Path, schema_dir: Path,
 def _check_questions(result: Assessment, docs: dict[str, YamlDocument], lib: Library) -> None:
     """References resolve: scales, conditions (earlier questions, profile options, values), recommended entries."""
     seen: dict[str, tuple[str, int, Question]] = {}
-    profile_ids = [o["id"] for o in result.profile.get("options", [])]
+    profile_ids = {o["id"]: {"title": o["label"]} for o in result.profile.get("options", [])}
     for section in result.sections:
         doc = docs[section.id]
         for index, q in enumerate(section.questions):
@@ -204,7 +228,7 @@ def _check_questions(result: Assessment, docs: dict[str, YamlDocument], lib: Lib
                 first = seen[q.id]
                 result.problems.error(doc.path, doc.line_of(*where, "id"), f"question id `{q.id}` is already used at {first[0]}:{first[1]}: choose another id (never reuse an old one).")
             if q.scale not in result.scales and result.scales:
-                result.problems.error(doc.path, doc.line_of(*where, "scale"), f"unknown scale `{q.scale}`.{did_you_mean(q.scale, result.scales)} Use a scale id from assessment/scales.yml.")
+                result.problems.error(doc.path, doc.value_line(*where, "scale"), f"unknown scale `{q.scale}`.{id_hint(q.scale, result.scales)} Use a scale id from assessment/scales.yml.")
             _check_condition(result, doc, where, q, seen, profile_ids)
             _check_rules(result, doc, where, q, lib)
             seen.setdefault(q.id, (doc.path, doc.line_of(*where, "id"), q))
@@ -214,17 +238,22 @@ def _check_condition(result, doc, where, q: Question, earlier: dict, profile_ids
     cond = q.show_if or {}
     for index, option in enumerate(cond.get("profile", [])):
         if option not in profile_ids and result.profile:
-            result.problems.error(doc.path, doc.line_of(*where, "show_if", "profile", index), f"unknown profile option `{option}`.{did_you_mean(option, profile_ids)} Use an option id from assessment/profile.yml.")
+            result.problems.error(doc.path, doc.value_line(*where, "show_if", "profile", index), f"unknown profile option `{option}`.{id_hint(option, profile_ids)} Use an option id from assessment/profile.yml.")
     if ("question" in cond) != ("in" in cond):
         result.problems.error(doc.path, doc.line_of(*where, "show_if"), "`show_if` needs both `question` (an earlier question's id) and `in` (its values at which to ask this one).")
         return
     if "question" not in cond:
         return
     ref = cond["question"]
-    line = doc.line_of(*where, "show_if", "question")
+    line = doc.value_line(*where, "show_if", "question")
     if ref not in earlier:
-        later = any(ref == other.id for other in result.questions)
-        hint = "it comes later: a condition may only refer to an earlier question." if later else f"no such question.{did_you_mean(ref, earlier)}"
+        meant = ref if ref in {other.id for other in result.questions} else slugify(ref)
+        if meant in earlier:
+            hint = f"no such question. Write the id, not the words: `{meant}`."
+        elif any(meant == other.id for other in result.questions):
+            hint = "it comes later: a condition may only refer to an earlier question."
+        else:
+            hint = f"no such question.{id_hint(ref, {k: {} for k in earlier})}"
         result.problems.error(doc.path, line, f"`show_if` names question `{ref}`, but {hint}")
         return
     values = result.scale_values(earlier[ref][2].scale)
@@ -249,7 +278,7 @@ def _check_rules(result, doc, where, q: Question, lib: Library) -> None:
             continue
         key = named[0]
         entry = lib.entries.get(rule.target)
-        line = doc.line_of(*at, key)
+        line = doc.value_line(*at, key)
         if entry is None:
             if rule.target not in lib.unreadable:  # a file that exists: its own errors are reported there
                 candidates = {e.id: {"title": e.title} for e in lib.of_kind(rule.kind)}  # only on error
@@ -273,8 +302,10 @@ def _check_coverage(result: Assessment, lib: Library, complete: bool) -> None:
     Reported on the entry's own file, in the same run as every other problem, once all questions could be read."""
     if not complete or result.scales == {}:
         return
-    reachable = {r.target for q in result.questions for r in q.recommends
-                 if any(v in result.scale_values(q.scale) for v in r.when)}
+    titles = {slugify(e.title): e.id for e in lib.entries.values()}
+    reachable = {titles.get(slugify(r.target), slugify(r.target)) if r.target not in lib.entries else r.target
+                 for q in result.questions for r in q.recommends  # an id written as a title is reported as such
+                 if q.scale not in result.scales or any(v in result.scale_values(q.scale) for v in r.when)}
     for key, kind in lib.recommendable_kinds().items():
         for entry in lib.of_kind(kind.id):
             if entry.id not in reachable:

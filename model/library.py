@@ -12,7 +12,7 @@ from pathlib import Path
 
 from . import files, placeholders, schemas
 from .kinds import Kind, Link, kinds_from, schema_of
-from .problems import Problems, id_hint
+from .problems import Problems, id_hint, slugify
 from .yaml_source import YamlDocument, check_schema_line, read_yaml
 
 VOCABULARIES = ("stages", "roles", "themes", "sources")
@@ -221,13 +221,21 @@ def _read_entry(lib: Library, root: Path, file: Path, shown: str, kind: Kind):
         return doc, problems, None, False
     check_schema_line(doc, f"build/schema/{kind.id}.schema.json", problems)
     filled = placeholders.check(doc, problems)  # a scaffolded file not yet filled in
-    later = {"stages", "roles", "themes", "related", *(link.field for link in kind.links)}
-    valid = schemas.check_with(doc, lib.validators[kind.id], f"build/schema/{kind.id}.schema.json", problems, later) and filled
+    valid = schemas.check_with(doc, lib.validators[kind.id], f"build/schema/{kind.id}.schema.json", problems,
+                               _references(kind)) and filled
     entry_id = data.get("id") if isinstance(data.get("id"), str) else file.stem
     if entry_id != file.stem:
         problems.error(shown, doc.line_of("id"), f"`id` is `{entry_id}` but the file is named {file.name}: they must match (rename the file or change the id).")
         return doc, problems, None, False
     return doc, problems, _entry(data, kind, shown), valid
+
+
+def _references(kind: Kind) -> list[tuple]:
+    """Where an entry of `kind` names other things by id: a value there that is not shaped like an id (a
+    title, say) is reported by the cross-reference check, which can name the id meant."""
+    lists = ("stages", "roles", "themes", "related", *(link.field for link in kind.links))
+    return [("pattern", (name, int)) for name in lists] + [("pattern", ("sources", int, "source")),
+                                                           ("pattern", ("retired", "replaced_by"))]
 
 
 def _entry(data: dict, kind: Kind, shown: str) -> Entry:
@@ -262,10 +270,10 @@ def _cross_reference(lib: Library, docs: dict[str, YamlDocument]) -> None:
                 continue  # its own file is reported; one error there, not one per entry
             for index, value in enumerate(getattr(entry, name)):
                 if value not in valid:
-                    lib.problems.error(doc.path, doc.line_of(name, index), f"unknown {name[:-1]} `{value}`.{id_hint(value, valid)} Use an id from practices/{name}.yml.")
+                    lib.problems.error(doc.path, doc.value_line(name, index), f"unknown {name[:-1]} `{value}`.{id_hint(value, valid)} Use an id from practices/{name}.yml.")
         for index, ref in enumerate(entry.sources):
             if ref["source"] not in lib.sources and "sources" not in lib.broken:
-                lib.problems.error(doc.path, doc.line_of("sources", index, "source"), f"unknown source `{ref['source']}`.{id_hint(ref['source'], lib.sources)} Add the source to practices/sources.yml (see CONTRIBUTING.md, \"Sources\"), or use the id of one that is there.")
+                lib.problems.error(doc.path, doc.value_line("sources", index, "source"), _unknown_source(ref["source"], lib.sources))
         for link in lib.kind_of(entry).links:
             for index, ref in enumerate(entry.links[link.field]):
                 _check_reference(lib, doc, entry, (link.field, index), ref, link.to)
@@ -276,8 +284,19 @@ def _cross_reference(lib: Library, docs: dict[str, YamlDocument]) -> None:
     _check_replacement_cycles(lib, docs)
 
 
+def _unknown_source(ref: str, sources: dict) -> str:
+    """The words for a source that practices/sources.yml does not have: the id meant, or how to add one,
+    including a contributor's own experience (CONTRIBUTING.md, "Sources")."""
+    how = "see CONTRIBUTING.md, \"Sources\""
+    if "experience" in ref.lower() and slugify(ref) not in sources:
+        return (f"unknown source `{ref}`. To credit your own experience, add an item for it to practices/sources.yml "
+                f"({how}) and write that item's id here.")
+    return (f"unknown source `{ref}`.{id_hint(ref, sources)} Add the source to practices/sources.yml ({how}), "
+            "or use the id of one that is there.")
+
+
 def _check_reference(lib: Library, doc: YamlDocument, entry: Entry, path: tuple, ref: str, kind: str | None) -> None:
-    line = doc.line_of(*path)
+    line = doc.value_line(*path)
     target = lib.entries.get(ref)
     wanted = f"a {kind}" if kind else "an entry"
     if target is None:

@@ -22,7 +22,7 @@ def check(doc: YamlDocument, problems: Problems) -> bool:
     for path, text in found:
         hint = (text[text.index(MARKER) + len(MARKER):].strip().splitlines() or ["your own text"])[0]
         hint = _shorten(hint).rstrip(".")
-        problems.error(doc.path, doc.line_of(*path), f"{field_name(path)} is still a placeholder: replace the placeholder with {hint}.")
+        problems.error(doc.path, doc.value_line(*path), f"{field_name(path)} is still a placeholder: replace the placeholder with {hint}.")
     return not found
 
 

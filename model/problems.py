@@ -73,4 +73,12 @@ def id_hint(value: object, items: dict) -> str:
         return f" Write the id, not the title: `{slug if slug in items else by_title[slug]}`."
     if slug in by_title:
         return f" That is a title: write its id, `{by_title[slug]}`."
-    return did_you_mean(slug if slug != text else text, items)
+    hint = did_you_mean(slug if slug != text else text, items)
+    if hint.startswith(" Did you mean"):
+        return hint
+    words = [key for key in map(str, items) if key and f"-{key}-" in f"-{slug}-"]  # `Trust building` -> `trust`
+    if len(words) == 1:
+        return f" Did you mean `{words[0]}`?"
+    if slug and slug != text:
+        return " Write an id (lower-case words joined by hyphens), not a title or a description." + hint
+    return hint

@@ -19,10 +19,11 @@ _TYPE_NAMES = {"string": "text", "array": "a list", "object": "a mapping of fiel
                "number": "a number", "boolean": "true or false"}
 
 
-def check(doc: YamlDocument, schema_dir: Path, schema_name: str, problems: Problems) -> bool:
-    """Validate `doc.data` against `schema/<schema_name>.schema.json`; report every error. True if valid."""
+def check(doc: YamlDocument, schema_dir: Path, schema_name: str, problems: Problems, later=None) -> bool:
+    """Validate `doc.data` against `schema/<schema_name>.schema.json`; report every error. True if valid, apart
+    from the errors `later` (see check_with) leaves to a later check that words them better."""
     validator = _validators(str(schema_dir), _stamp(schema_dir))[schema_name]
-    return _report(validator, doc, f"schema/{schema_name}.schema.json", problems)
+    return _report(validator, doc, f"schema/{schema_name}.schema.json", problems, later)
 
 
 def _strict_pattern(validator, pattern, instance, schema):
@@ -46,10 +47,31 @@ def validator_for(schema: dict) -> Draft202012Validator:
 
 
 def check_with(doc: YamlDocument, validator: Draft202012Validator, shown_as: str, problems: Problems,
-               checked_later=frozenset()) -> bool:
-    """Validate `doc.data` with `validator`; report every error. Pattern errors in the list fields
-    `checked_later` are left to the cross-reference check, which words them better (it knows the ids)."""
-    return _report(validator, doc, shown_as, problems, checked_later)
+               later=None) -> bool:
+    """Validate `doc.data` with `validator`; report every error. True if valid, apart from the errors left to
+    a later check: `later` holds (validator, path) pairs, such as `("pattern", ("stages", int))` for an id
+    in the list `stages` that is not shaped like an id. The cross-reference check, which knows the ids and
+    titles, says more ("write the id, not the title: `recruitment`"). In a path, `int` stands for any item
+    and `str` for any key; a pair may instead be a function of the error that says whether to leave it."""
+    return _report(validator, doc, shown_as, problems, later)
+
+
+def left_for_later(error, later) -> bool:
+    """Whether `later` (see check_with) leaves `error` to a later check."""
+    path = tuple(error.absolute_path)
+    for rule in later or ():
+        if callable(rule):
+            if rule(error):
+                return True
+        elif rule[0] == error.validator and _path_matches(path, rule[1]):
+            return True
+    return False
+
+
+def _path_matches(path: tuple, pattern: tuple) -> bool:
+    return len(path) == len(pattern) and all(
+        (want is int and isinstance(part, int)) or (want is str and isinstance(part, str)) or part == want
+        for part, want in zip(path, pattern))
 
 
 def inline_refs(schema: dict, schema_dir: Path) -> dict:
@@ -60,18 +82,22 @@ def inline_refs(schema: dict, schema_dir: Path) -> dict:
     return _inline(schema, "entry.schema.json", files)
 
 
-def _report(validator, doc: YamlDocument, schema_file: str, problems: Problems, checked_later=frozenset()) -> bool:
+def _report(validator, doc: YamlDocument, schema_file: str, problems: Problems, later=None) -> bool:
     ok = True
     for error in sorted(validator.iter_errors(doc.data), key=lambda e: [str(p) for p in e.absolute_path]):
+        if left_for_later(error, later):
+            continue  # the later check reports it
         ok = False
-        path = tuple(error.absolute_path)
-        if error.validator == "pattern" and len(path) == 2 and path[0] in checked_later:
-            continue
         if isinstance(error.instance, str) and MARKER in error.instance:
             continue  # a scaffold's placeholder: reported as such (placeholders.py)
         for where, message in _explain(error, schema_file):
-            problems.error(doc.path, doc.line_of(*where), message)
+            line = doc.line_of(*where) if error.validator in _ABOUT_KEYS else doc.value_line(*where)
+            problems.error(doc.path, line, message)
     return ok
+
+
+# Errors about a mapping's keys point at the key (or the mapping); all others at the value, where it starts.
+_ABOUT_KEYS = {"additionalProperties", "required", "minProperties", "maxProperties", "propertyNames"}
 
 
 def _stamp(schema_dir: Path) -> tuple:
@@ -137,7 +163,13 @@ def _explain(error, schema_file: str):
     elif kind == "minItems":
         yield path, f"{name} needs at least {spec} item{'s' if spec > 1 else ''}: add one."
     elif kind == "uniqueItems":
-        yield path, f"{name} lists the same value twice: remove the repeat."
+        seen, repeat = [], len(value)
+        for index, item in enumerate(value):
+            if item in seen:
+                repeat = index
+                break
+            seen.append(item)
+        yield (path + (repeat,) if repeat < len(value) else path), f"{name} lists the same value twice: remove the repeat."
     elif kind == "pattern":
         yield path, f"{name} {_pattern_hint(spec, value)}"
     elif kind == "format":
@@ -154,7 +186,7 @@ def _pattern_hint(pattern: str, value) -> str:
         return f"is `{value}`, but an id is lower-case letters and digits joined by single hyphens{fix}."
     if "<>" in pattern:
         text = value if isinstance(value, str) else ""
-        if re.search(r"[<>]|&#?[A-Za-z0-9]+;", text) or "[.?!]" not in pattern:
+        if re.search(r"[<>]|&#?[A-Za-z0-9]+;", text) or ("[.?!]" not in pattern and "\\?$" not in pattern):
             entities = ", or HTML entities such as `&lt;`" if "&#?" in pattern else ""
             return f"must not contain `<` or `>`{entities}: HTML is not allowed here, write plain text."
         if "\\?$" in pattern:
