@@ -63,11 +63,8 @@ def fill_in(text: str) -> str:
 
 
 def placeholder_lines(text: str) -> set[int]:
-    """Lines where validation must point: each hint's line, or the `body: |` line for the body's hint."""
-    lines = text.splitlines()
-    body = next(i for i, line in enumerate(lines, 1) if line.startswith("body:"))
-    return {body if i == body + 1 else i for i, line in enumerate(lines, 1)
-            if "REPLACE:" in line and not line.lstrip().startswith("#")}
+    """Lines where validation must point: each hint's own line (the body's is the line below `body: |`)."""
+    return {i for i, line in enumerate(text.splitlines(), 1) if "REPLACE:" in line and not line.lstrip().startswith("#")}
 
 
 def recommend(repo: Path, kind: str, entry_id: str) -> None:
