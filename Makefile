@@ -8,13 +8,16 @@ ZENSICAL := .venv-zensical/bin/zensical
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := .
 
-.PHONY: serve test build site validate new bench chromium clean
+.PHONY: serve test test-fast build site validate new forms bench chromium nodejs clean
 
 serve: $(VENV)/.site  ## install, compile and serve the site on http://127.0.0.1:8000; again on every change
 	$(PYTHON) -m model serve
 
 test: $(VENV)/.test $(ZENSICAL) chromium  ## install and run the whole test suite (model, build, browser, second engine)
 	$(PYTHON) -m pytest
+
+test-fast: $(VENV)/.test $(ZENSICAL) nodejs  ## the whole test suite except the browser tests (tests/browser/, marked `browser`)
+	$(PYTHON) -m pytest -m "not browser"
 
 build: site  ## build the site into site/ with --strict
 	$(PYTHON) -m mkdocs build --strict
@@ -53,6 +56,12 @@ chromium:
 	@command -v chromium >/dev/null && command -v node >/dev/null || { \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium nodejs; }
+
+# The JavaScript unit tests run on Node (make test-fast needs it, not Chromium).
+nodejs:
+	@command -v node >/dev/null || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq nodejs; }
 
 clean:
 	rm -rf site build .pytest_cache .venv-zensical

@@ -14,7 +14,17 @@ from pathlib import Path
 
 import pytest
 
+from github_annotations import pytest_terminal_summary  # noqa: F401 (a hook: failing tests annotated on GitHub)
+
 ROOT = Path(__file__).resolve().parents[1]
+BROWSER_TESTS = Path(__file__).resolve().parent / "browser"
+
+
+def pytest_collection_modifyitems(config, items):
+    """Every test under tests/browser/ is marked `browser`: `make test-fast` (pytest -m "not browser") leaves them out."""
+    for item in items:
+        if BROWSER_TESTS in Path(str(item.path)).resolve().parents:
+            item.add_marker(pytest.mark.browser)
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
