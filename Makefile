@@ -37,6 +37,9 @@ KIND ?= practice
 new: $(VENV)/.site  ## create practices/<folder>/<id>.yml with a hint in every field to fill in
 	$(PYTHON) -m model new "$(KIND)" --title "$(TITLE)" $(if $(STAGE),--stage "$(STAGE)") $(if $(QUESTION),--question "$(QUESTION)")
 
+forms: $(VENV)/.site  ## write the issue forms .github/ISSUE_TEMPLATE/propose-*.yml from the YAML (commit them)
+	$(PYTHON) -m model forms
+
 $(VENV)/.site: requirements.txt
 	test -x $(PYTHON) || python3 -m venv $(VENV)
 	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements.txt

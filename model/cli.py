@@ -4,6 +4,8 @@
     python -m model site        compile the docs tree (build/docs) that the site engine builds
     python -m model serve       compile, build and serve the site, again on every change (make serve)
     python -m model new KIND    start a new entry file (see scaffold.py)
+    python -m model forms       write the issue forms .github/ISSUE_TEMPLATE/propose-*.yml from the YAML (forms.py)
+    python -m model proposal    turn an issue made with one of those forms into entry files (proposal.py)
 """
 from __future__ import annotations
 
@@ -18,9 +20,12 @@ from .problems import Problem
 
 
 def collect_problems(root: Path) -> list[Problem]:
-    """All problems of the repository's sources, as a contributor needs to see them: in file order."""
+    """All problems of the repository's sources, as a contributor needs to see them: in file order. The issue
+    forms generated from the YAML are among them: a form that is out of date is reported (see forms.py)."""
+    from . import forms
     from .compile.load import load
-    return sorted(load(root).problems)
+    sources = load(root)
+    return sorted(sources.problems + forms.check(root, sources.library))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -37,13 +42,25 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("--stage", action="append", default=[], help="a stage id from practices/stages.yml (repeat, or separate with commas)")
     new.add_argument("--id", help="choose the id yourself instead of making it from the title")
     new.add_argument("--question", help="the id of the self-assessment question that should recommend the new entry")
-    for command in (check, compile_, serve, new):
+    forms_ = sub.add_parser("forms", help="write the issue forms .github/ISSUE_TEMPLATE/propose-*.yml from the YAML")
+    proposal = sub.add_parser("proposal", help="turn an issue made with a proposal form into entry files, and check them")
+    proposal.add_argument("--event", type=Path, required=True, help="the GitHub event (JSON) of the issue, e.g. $GITHUB_EVENT_PATH")
+    proposal.add_argument("--out", type=Path, default=Path("build/proposal"), help="where to write the comment and the pull request's text")
+    proposal.add_argument("--checks", default="", help="the outcome of the full checks (success, failure, ...), if they ran")
+    proposal.add_argument("--pull-request", default="", help="the address of the pull request, once it is open")
+    proposal.add_argument("--run-url", default="", help="the address of the workflow run, for the comment")
+    for command in (check, compile_, serve, new, forms_, proposal):
         command.add_argument("--root", type=Path, default=Path("."), help="repository root (default: current folder)")
     args = parser.parse_args(argv)
     if args.command == "new":
         return scaffold.command(args.root, args.kind, args.title, args.stage, args.id, args.question)
     if args.command == "site":
         return site(args.root, args.strict)
+    if args.command == "forms":
+        return write_forms(args.root)
+    if args.command == "proposal":
+        from . import proposal as proposals
+        return proposals.command(args.root, args.event, args.out, args.checks, args.pull_request, args.run_url)
     if args.command == "serve":
         from .serve import serve as run
         return run(args.root, args.port)
@@ -68,6 +85,20 @@ def validate(root: Path) -> int:
     errors, warnings = report(collect_problems(root))
     print(("All YAML files are valid" if not errors + warnings else _summary(errors, warnings)) + ".", file=sys.stderr)
     return 1 if errors else 0
+
+
+def write_forms(root: Path) -> int:
+    from . import forms
+    from .library import load_library
+    lib = load_library(root)
+    if lib.broken & {"kinds", "stages", "roles", "themes"}:
+        report(sorted(lib.problems))
+        print("The forms are made from these files: fix them first.", file=sys.stderr)
+        return 1
+    changed = forms.write(root, lib)
+    print("\n".join(f"Wrote {rel}." if (Path(root) / rel).exists() else f"Deleted {rel}." for rel in changed)
+          or "The issue forms are up to date.")
+    return 0
 
 
 def site(root: Path, strict: bool = False) -> int:
