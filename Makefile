@@ -8,7 +8,7 @@ ZENSICAL := .venv-zensical/bin/zensical
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := .
 
-.PHONY: serve test test-fast build site validate new forms bench chromium nodejs clean
+.PHONY: serve test test-fast build site validate new forms proposal proposal-comment bench chromium nodejs clean
 
 serve: $(VENV)/.site  ## install, compile and serve the site on http://127.0.0.1:8000; again on every change
 	$(PYTHON) -m model serve
@@ -39,6 +39,14 @@ new: $(VENV)/.site  ## create practices/<folder>/<id>.yml with a hint in every f
 
 forms: $(VENV)/.site  ## write the issue forms .github/ISSUE_TEMPLATE/propose-*.yml from the YAML (commit them)
 	$(PYTHON) -m model forms
+
+# For .github/workflows/proposal.yml: turn the issue of $$GITHUB_EVENT_PATH into entry files and check them
+# (model/proposal.py); `proposal-comment` writes the comment again once the checks ran ($$CHECKS, $$PULL_REQUEST).
+proposal: $(VENV)/.site
+	$(PYTHON) -m model proposal --event "$$GITHUB_EVENT_PATH"
+
+proposal-comment: $(VENV)/.site
+	$(PYTHON) -m model proposal --checks "$$CHECKS" --pull-request "$$PULL_REQUEST" --run-url "$$RUN_URL"
 
 $(VENV)/.site: requirements.txt
 	test -x $(PYTHON) || python3 -m venv $(VENV)

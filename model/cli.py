@@ -44,7 +44,7 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("--question", help="the id of the self-assessment question that should recommend the new entry")
     forms_ = sub.add_parser("forms", help="write the issue forms .github/ISSUE_TEMPLATE/propose-*.yml from the YAML")
     proposal = sub.add_parser("proposal", help="turn an issue made with a proposal form into entry files, and check them")
-    proposal.add_argument("--event", type=Path, required=True, help="the GitHub event (JSON) of the issue, e.g. $GITHUB_EVENT_PATH")
+    proposal.add_argument("--event", type=Path, help="the GitHub event (JSON) of the issue, e.g. $GITHUB_EVENT_PATH; without it, only the comment is written again, from the summary in --out")
     proposal.add_argument("--out", type=Path, default=Path("build/proposal"), help="where to write the comment and the pull request's text")
     proposal.add_argument("--checks", default="", help="the outcome of the full checks (success, failure, ...), if they ran")
     proposal.add_argument("--pull-request", default="", help="the address of the pull request, once it is open")

@@ -273,15 +273,34 @@ def field_of(proposal: Proposal, problem: Problem, root: Path) -> str | None:
     return None
 
 
-def format_comment(proposal: Proposal, problems: list[Problem], root: Path, checks: str = "", pull_request: str = "",
-                   run_url: str = "") -> str:
-    """The comment on the issue, in plain words (Markdown). Everything the contributor wrote is escaped."""
-    noun = proposal.noun
-    who = f"@{proposal.issue.author}" if re.fullmatch(r"[A-Za-z0-9-]{1,39}", proposal.issue.author or "") else "you"
+def summarise(proposal: Proposal, problems: list[Problem], root: Path) -> dict:
+    """What the comment says, as data that can be saved between the steps of the workflow (see comment):
+    the problems grouped under the labels of the form's fields, in the form's order, in plain words."""
     problems = [p for p in problems if p.severity in ("error", "warning")]
+    by_field: dict[str, list[str]] = {}
+    replaced = {n.field for n in proposal.notes if n.instead}
+    for note in proposal.notes:
+        by_field.setdefault(note.field, []).append(note.message)
+    others = 0
+    for problem in problems:
+        where = field_of(proposal, problem, root)
+        if where is None:
+            others += 1
+        elif where not in replaced:
+            by_field.setdefault(where, []).append(_plain(problem.message))
+    order = [f.id for f in proposal.fields]
+    groups = [[proposal.label(where) if where else "", list(dict.fromkeys(by_field[where]))]
+              for where in sorted(by_field, key=lambda f: order.index(f) if f in order else -1)]
+    author = proposal.issue.author if re.fullmatch(r"[A-Za-z0-9-]{1,39}", proposal.issue.author or "") else ""
+    return {"author": author, "noun": proposal.noun, "valid": is_valid(proposal, problems), "groups": groups, "others": others}
+
+
+def comment(summary: dict, checks: str = "", pull_request: str = "", run_url: str = "") -> str:
+    """The comment on the issue, in plain words (Markdown). Everything the contributor wrote is escaped."""
+    noun = summary["noun"]
     run = f" ([the checks' log]({run_url}))" if run_url.startswith("https://") else ""
-    lines = [f"Thank you, {who}."]
-    if is_valid(proposal, problems):
+    lines = [f"Thank you, @{summary['author']}." if summary["author"] else "Thank you."]
+    if summary["valid"]:
         if checks == "success" and pull_request.startswith("https://"):
             lines += ["", f"Your answers make a valid {noun}, and every check of the site passes with it{run}. An editor will "
                           f"review it in this pull request: {pull_request}", "",
@@ -296,30 +315,21 @@ def format_comment(proposal: Proposal, problems: list[Problem], root: Path, chec
         else:
             lines += ["", f"Your answers make a valid {noun}. The full checks of the site run next."]
         return "\n".join(lines) + "\n"
-
     lines += ["", "A few answers need a change before they can become a pull request. Edit this issue (the **···** menu at "
                   "its top, then **Edit**), change the answers below, and save: the checks run again and reply here."]
-    by_field: dict[str, list[str]] = {}
-    replaced = {n.field for n in proposal.notes if n.instead}
-    for note in proposal.notes:
-        by_field.setdefault(note.field, []).append(note.message)
-    others = []
-    for problem in problems:
-        where = field_of(proposal, problem, root)
-        if where is None:
-            others.append(problem)
-        elif where not in replaced:
-            by_field.setdefault(where, []).append(_plain(problem.message))
-    order = [f.id for f in proposal.fields]
-    for where in sorted(by_field, key=lambda f: order.index(f) if f in order else -1):
-        heading = f"**{_escape(proposal.label(where))}**" if where else "**Your issue**"
-        lines += ["", heading]
-        lines += [f"- {_inline(_capital(message))}" for message in dict.fromkeys(by_field[where])]
-    if others:
-        lines += ["", f"The library itself has {len(others)} problem{'s' * (len(others) != 1)} that your answers did not "
-                      f"cause{run}: an editor will fix {'them' if len(others) != 1 else 'it'}."]
+    for label, messages in summary["groups"]:
+        lines += ["", f"**{_escape(label)}**" if label else "**Your issue**"]
+        lines += [f"- {_inline(_capital(message))}" for message in messages]
+    if others := summary["others"]:
+        lines += ["", f"The library itself has {others} problem{'s' * (others != 1)} that your answers did not "
+                      f"cause{run}: an editor will fix {'them' if others != 1 else 'it'}."]
     lines += ["", "If you are not sure what to change, ask here: an editor will help."]
     return "\n".join(lines) + "\n"
+
+
+def format_comment(proposal: Proposal, problems: list[Problem], root: Path, checks: str = "", pull_request: str = "",
+                   run_url: str = "") -> str:
+    return comment(summarise(proposal, problems, root), checks, pull_request, run_url)
 
 
 def pull_request_text(proposal: Proposal) -> tuple[str, str, str]:
@@ -349,29 +359,36 @@ def pull_request_text(proposal: Proposal) -> tuple[str, str, str]:
     return title, body, commit
 
 
-def command(root: Path, event_file: Path, out: Path, checks: str = "", pull_request: str = "", run_url: str = "") -> int:
-    """`python -m model proposal`: convert the event's issue, write its files, validate, write the comment and the
-    pull request's text into `out`, and set the step outputs `valid`, `id` and `branch` on GitHub Actions."""
+def command(root: Path, event_file: Path | None, out: Path, checks: str = "", pull_request: str = "", run_url: str = "") -> int:
+    """`python -m model proposal --event FILE`: convert the event's issue, write its files, validate them, and write
+    into `out` the comment, what it is made from (summary.json) and the pull request's text; set the step outputs
+    `valid`, `id` and `branch` on GitHub Actions. Without `--event`: only the comment again, from summary.json,
+    with the outcome of the checks and the pull request's address (the files are written by then)."""
     root = Path(root)
+    out = root / out if not Path(out).is_absolute() else Path(out)
+    if event_file is None:
+        summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+        (out / "comment.md").write_text(comment(summary, checks, pull_request, run_url), encoding="utf-8")
+        return 0
     issue = issue_from_event(json.loads(Path(event_file).read_text(encoding="utf-8")))
     proposal = convert(root, issue)
     written = write(root, proposal)
     problems = check(root, proposal) if not proposal.blocked else []
-    valid = is_valid(proposal, problems)
-    out = root / out if not Path(out).is_absolute() else Path(out)
+    summary = summarise(proposal, problems, root)
     out.mkdir(parents=True, exist_ok=True)
-    (out / "comment.md").write_text(format_comment(proposal, problems, root, checks, pull_request, run_url), encoding="utf-8")
-    if valid:
+    (out / "summary.json").write_text(json.dumps(summary, ensure_ascii=False, indent=1), encoding="utf-8")
+    (out / "comment.md").write_text(comment(summary, checks, pull_request, run_url), encoding="utf-8")
+    if summary["valid"]:
         title, body, commit = pull_request_text(proposal)
         (out / "title.txt").write_text(title + "\n", encoding="utf-8")
         (out / "pull-request.md").write_text(body, encoding="utf-8")
         (out / "commit.txt").write_text(commit, encoding="utf-8")
-    outputs = {"valid": str(valid).lower(), "id": proposal.entry_id, "branch": f"proposal/issue-{issue.number}"}
+    outputs = {"valid": str(summary["valid"]).lower(), "id": proposal.entry_id, "branch": f"proposal/issue-{issue.number}"}
     if os.environ.get("GITHUB_OUTPUT"):
         with open(os.environ["GITHUB_OUTPUT"], "a", encoding="utf-8") as handle:
             handle.write("".join(f"{k}={v}\n" for k, v in outputs.items()))
-    print(f"Issue #{issue.number}: " + (f"a valid {proposal.noun}, {proposal.entry_path}." if valid else
-                                       f"{len(problems) + len(proposal.notes)} problem(s); see {out / 'comment.md'}."))
+    print(f"Issue #{issue.number}: " + (f"a valid {proposal.noun}, {proposal.entry_path}." if summary["valid"] else
+                                       f"not valid yet; see {out / 'comment.md'}."))
     for rel in written:
         print(f"  wrote {rel}")
     for problem in problems:

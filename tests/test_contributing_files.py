@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
 from pathlib import Path
 
 import yaml
@@ -66,6 +67,56 @@ def test_github_files_are_valid_yaml():
         assert isinstance(yaml.safe_load(file.read_text(encoding="utf-8")), dict), file
     template = (ROOT / ".github" / "pull_request_template.md").read_text(encoding="utf-8")
     assert template.count("- [ ]") >= 5
+
+
+def test_the_pull_request_template_asks_nothing_a_browser_user_cannot_do():
+    template = (ROOT / ".github" / "pull_request_template.md").read_text(encoding="utf-8")
+    assert "make " not in template and "pytest" not in template, "the checks run on the pull request: do not ask for commands"
+    items = re.findall(r"^- \[ \] (.+)$", template, re.M)
+    assert any("self-assessment" in item and "recommends" in item for item in items)
+    assert any("versions.yml" in item for item in items) and any("own experience" in item for item in items)
+    assert "practices/kinds.yml" in template, "name where the folders are listed rather than listing them"
+
+
+# --- The proposal workflow: an issue made with a form becomes a pull request ---
+
+def test_the_proposal_workflow_runs_on_proposal_issues_and_never_puts_their_text_in_a_command():
+    text = (WORKFLOWS / "proposal.yml").read_text(encoding="utf-8")
+    flow = workflow("proposal.yml")
+    triggers = flow.get("on", flow.get(True))
+    assert triggers == {"issues": {"types": ["opened", "edited"]}}
+    assert flow["permissions"] == {}
+    check, respond = flow["jobs"]["check"], flow["jobs"]["respond"]
+    assert "contains(github.event.issue.labels.*.name, 'proposal')" in check["if"] and "state == 'open'" in check["if"]
+    # What the contributor wrote reaches model/proposal.py only through the event file, never an expression.
+    assert not re.search(r"github\.event\.(issue\.(title|body|user)|comment)|head_ref", text), "script injection"
+    assert "${{" not in "".join(step.get("run", "") for job in flow["jobs"].values() for step in job["steps"])
+
+
+def test_the_proposal_workflow_checks_with_read_only_rights_then_comments_and_opens_the_pull_request():
+    flow = workflow("proposal.yml")
+    check, respond = flow["jobs"]["check"], flow["jobs"]["respond"]
+    assert check["permissions"] == {"contents": "read"}
+    checkout = next(s for s in check["steps"] if s.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"]["persist-credentials"] is False
+    runs = [s["run"].strip() for s in check["steps"] if "run" in s]
+    assert "make proposal" in runs
+    checks = next(s for s in check["steps"] if s.get("id") == "checks")
+    assert checks["run"] == "make validate && make test && make build", "the same commands as ci.yml"
+    assert checks["if"] == "steps.convert.outputs.valid == 'true'"
+    assert respond["permissions"] == {"contents": "write", "pull-requests": "write", "issues": "write"}
+    assert not any("make test" in s.get("run", "") for s in respond["steps"]), "the job that can write runs no tests"
+    app = next(s for s in respond["steps"] if s.get("uses", "").startswith("actions/create-github-app-token@"))
+    assert app["if"] == "vars.PROPOSAL_APP_ID != ''"
+    pr = next(s for s in respond["steps"] if s.get("id") == "pr")
+    assert pr["env"]["GH_TOKEN"] == "${{ steps.app.outputs.token || github.token }}"
+    assert "needs.check.outputs.checks == 'success'" in pr["if"] and "git add practices assessment\n" in pr["run"]
+    assert "gh pr create" in pr["run"] and "--body-file build/proposal/pull-request.md" in pr["run"]
+    last = respond["steps"][-1]
+    assert "make proposal-comment" in last["run"] and "gh issue comment" in last["run"]
+    makefile = subprocess.run(["make", "-n", "-C", str(ROOT), "proposal", "proposal-comment"], capture_output=True, text=True, timeout=60)
+    assert '-m model proposal --event "$GITHUB_EVENT_PATH"' in makefile.stdout
+    assert '-m model proposal --checks "$CHECKS" --pull-request "$PULL_REQUEST" --run-url "$RUN_URL"' in makefile.stdout
 
 
 def test_the_proposal_form_asks_for_what_an_entry_needs():
