@@ -159,6 +159,28 @@ def test_contributing_explains_every_field_of_an_entry():
         assert command in text
 
 
+def test_contributing_names_every_kind_and_folder_of_kinds_yml():
+    """No list of kinds that can drift from practices/kinds.yml: its table has a row for each."""
+    text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    rows = [line for line in text.splitlines() if line.startswith("| ")]
+    for kind in load_library(ROOT).kinds.values():
+        assert any(row.startswith(f"| {kind.title} | `practices/{kind.folder}/` |") for row in rows), \
+            f"CONTRIBUTING.md's table of kinds has no row for {kind.id} (practices/{kind.folder}/)"
+    assert "practices/kinds.yml" in text
+
+
+def test_contributing_explains_what_the_new_pipeline_changed():
+    text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    for needed in ("QUESTION=", "make forms", "Propose a practice", "My own experience", "experience-", "MINOR", "MAJOR",
+                   "assessment/versions.yml", "assessment/questionnaire.yml", "`first_step`", "`tentative`",
+                   "`editors_note`", "GITHUB_TOKEN", "GitHub App", "actions/create-github-app-token",
+                   "When `make validate` says `All YAML files are valid.`, the checks on your pull request pass"):
+        assert needed in text, f"CONTRIBUTING.md should explain {needed}"
+    assert "priority: medium" not in text, "a rule has `when` and optionally `fit`, no `priority`"
+    workflow_text = (WORKFLOWS / "proposal.yml").read_text(encoding="utf-8")
+    assert "GITHUB_TOKEN" in workflow_text and "create-github-app-token" in workflow_text, "the workflow says why, too"
+
+
 def test_repository_links_are_rewritten_for_the_site():
     text = ("See [the schema](schema/practice.schema.json), [this](./practices/stages.yml \"Stages\"), "
             "[a heading](#ids), [GitHub](https://github.com/x/y), [mail](mailto:a@b.org).\n\n[ref]: schema/definitions.schema.json\n")

@@ -7,6 +7,7 @@ They run on the small fixture library (tests/fixtures/library/valid and tests/fi
 with a practice and a section of this file's own (tests/fixtures/contributing/messages/)."""
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -150,3 +151,12 @@ CASES = [
 def test_one_mistake_gives_one_message_on_its_line(root, case, file, old, new, expected):
     assert problems_after(root, file, old, new) == expected
 
+
+
+def test_every_message_that_sends_people_to_contributing_names_one_of_its_headings():
+    headings = re.findall(r"^#+ (.+)$", (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8"), re.M)
+    code = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "model").rglob("*.py"))
+    named = set(re.findall(r'CONTRIBUTING\.md, \\?"([^"\\]+)\\?"', code))
+    assert named, "no message names a part of CONTRIBUTING.md"
+    missing = sorted(n for n in named if not any(h.startswith(n) for h in headings))
+    assert not missing, f"messages send people to parts of CONTRIBUTING.md that do not exist: {missing}"
