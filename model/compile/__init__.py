@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..problems import Problems
-from . import assessment_pages, documents, downloads, navigation
+from . import assessment_pages, documents, downloads, glossary, navigation
 from .load import Sources, load
 from .render import Renderer
 from .shape import Paths, pages
@@ -48,8 +48,11 @@ def compile_site(root: Path) -> Result:
     paths = Paths(sources)
     problems = Problems()
     renderer = Renderer(root, sources, paths, problems)
+    glossary.install(renderer, sources.glossary)
     tree = Tree(root / sources.site.docs_dir)
     shaped = pages(sources, paths)
+    if sources.glossary:
+        shaped.append(glossary.page(sources.glossary))
     for page in shaped:
         tree.put(page.path, renderer.render(page))
     if sources.assessment:
