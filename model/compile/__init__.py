@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .. import files
 from ..problems import Problems
-from . import assessment_pages, documents, downloads, navigation
+from . import assessment_pages, documents, downloads, glossary, navigation
 from .load import Sources, load
 from .render import Renderer
 from .shape import Paths, pages
@@ -52,8 +52,11 @@ def compile_site(root: Path, cache: dict | None = None) -> Result:
     problems = Problems()
     everywhere = files.stamp(*_shared_inputs(root))
     renderer = Renderer(root, sources, paths, problems, cache, everywhere)
+    glossary.install(renderer, sources.glossary)
     tree = Tree(root / sources.site.docs_dir)
     shaped = pages(sources, paths)
+    if sources.glossary:
+        shaped.append(glossary.page(sources.glossary))
     rendered = cache.setdefault("pages", {}) if cache is not None else None
     for page in shaped:
         key = (everywhere, page.depends_on) if page.depends_on is not None else None
