@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..printables import manifest as printables
 from ..problems import Problems
 from . import assessment_pages, documents, downloads, navigation
 from .load import Sources, load
@@ -54,7 +55,10 @@ def compile_site(root: Path) -> Result:
         tree.put(page.path, renderer.render(page))
     if sources.assessment:
         assessment_pages.build(sources, paths, renderer, tree)
-    downloads.build(sources, renderer, tree)
+    copies, printed = printables.published(root, sources)  # the PDFs, when made for these sources
+    for path, file in copies:
+        tree.copy(path, file)
+    downloads.build(sources, renderer, tree, printables=printed)
     documents.contributing(root, sources.site, tree, problems)
     generated = set(tree.kept)
     documents.copy_docs(root, tree, generated, problems)
