@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import posixpath
 import re
+from collections import Counter
 from pathlib import Path
 
 import jinja2
@@ -100,23 +101,43 @@ def write(doc, target: Path, tagged: bool) -> int:
 
 
 def overflowing(doc, selector_class: str = "card") -> list[str]:
-    """Ids of the elements of class `selector_class` (one a page) whose content runs past their bottom
-    (their box clips it): a card whose back is too full. Reads WeasyPrint's laid-out boxes."""
-    out = []
-    for page in doc.pages:
-        root = getattr(page, "_page_box", None)
-        if root is None:
-            return []
-        for box in root.descendants():
-            element = getattr(box, "element", None)
-            if element is None or selector_class not in (element.get("class") or "").split() \
-                    or box.element_tag != "article":
-                continue
-            bottom = box.content_box_y() + box.height
-            if any(_bottom(child) > bottom + 0.5 for child in _in_flow(box)):
-                out.append(element.get("id", ""))
-            break
+    """Ids of the elements of class `selector_class` (each meant to fill one page) that do not fit: those
+    split over two pages, and those whose content runs past their bottom. Reads WeasyPrint's boxes."""
+    ids = page_ids(doc, selector_class)
+    pages_of = Counter(ids)
+    out: list[str] = []
+    for page, id_ in zip(doc.pages, ids):
+        if id_ is None or id_ in out:
+            continue
+        box = _first(page, selector_class)
+        bottom = box.content_box_y() + box.height
+        if pages_of[id_] > 1 or any(_bottom(child) > bottom + 0.5 for child in _in_flow(box)):
+            out.append(id_)
     return out
+
+
+def first_pages(doc, selector_class: str = "card") -> list:
+    """The first page of each element of class `selector_class`: the rest of one that did not fit is left out."""
+    pages, seen = [], set()
+    for page, id_ in zip(doc.pages, page_ids(doc, selector_class)):
+        if id_ not in seen:
+            seen.add(id_)
+            pages.append(page)
+    return pages
+
+
+def page_ids(doc, selector_class: str = "card") -> list[str | None]:
+    """The id of the first element of class `selector_class` on each page."""
+    return [getattr(_first(page, selector_class), "element", {}).get("id") for page in doc.pages]
+
+
+def _first(page, selector_class: str):
+    """The first box on a page of an element of class `selector_class`."""
+    for box in page._page_box.descendants():
+        element = getattr(box, "element", None)
+        if element is not None and selector_class in (element.get("class") or "").split():
+            return box
+    return None
 
 
 def _in_flow(box):
