@@ -50,7 +50,9 @@ def impose(cards_pdf: bytes, layout: Layout, marks_pdf: bytes, metadata: dict[st
 
     reader = PdfReader(io.BytesIO(cards_pdf))
     writer = PdfWriter()
-    marks = _form(writer, PdfReader(io.BytesIO(marks_pdf)).pages[0])
+    marks_page = PdfReader(io.BytesIO(marks_pdf)).pages[0]
+    marks = _form(writer, marks_page, _resources(writer, [marks_page]))
+    shared = _resources(writer, reader.pages)
     width, height = layout.sheet[0] * MM, layout.sheet[1] * MM
     x0, y0 = layout.offset()
     count = len(reader.pages) // 2
@@ -64,11 +66,10 @@ def impose(cards_pdf: bytes, layout: Layout, marks_pdf: bytes, metadata: dict[st
                     column = layout.columns - 1 - column
                 x = (x0 + column * CARD[0]) * MM
                 y = height - (y0 + (row + 1) * CARD[1]) * MM
-                forms[f"/C{slot}"] = _form(writer, reader.pages[2 * card + side])
+                forms[f"/C{slot}"] = _form(writer, reader.pages[2 * card + side], shared)
                 drawing.append(f"q 1 0 0 1 {x:.3f} {y:.3f} cm /C{slot} Do Q")
             drawing.append("q /M Do Q")
             _sheet(writer, width, height, forms, "\n".join(drawing))
-    writer.compress_identical_objects(remove_duplicates=True, remove_unreferenced=True)
     writer.add_metadata({f"/{k}": v for k, v in metadata.items()})
     writer.root_object[NameObject("/Lang")] = TextStringObject(lang)
     out = io.BytesIO()
@@ -76,8 +77,27 @@ def impose(cards_pdf: bytes, layout: Layout, marks_pdf: bytes, metadata: dict[st
     return out.getvalue(), len(writer.pages)
 
 
-def _form(writer, page):
-    """A page of another PDF as a form XObject of `writer` (its resources copied once, then shared)."""
+def _resources(writer, pages):
+    """One resource dictionary for all `pages`, copied into `writer` once: WeasyPrint names each font, pattern
+    and graphics state once for a whole document, and lists them all on every page, so the union is safe and
+    every card's form can share it (a copy per form would repeat the list thousands of times)."""
+    from pypdf.generic import DictionaryObject, NameObject
+
+    union = DictionaryObject()
+    for page in pages:
+        for category, entries in page["/Resources"].get_object().items():
+            entries = entries.get_object()
+            if isinstance(entries, DictionaryObject):
+                target = union.setdefault(NameObject(category), DictionaryObject())
+                for name, value in entries.items():
+                    target.setdefault(name, value)
+            else:
+                union.setdefault(NameObject(category), entries)
+    return writer._add_object(union.clone(writer))
+
+
+def _form(writer, page, resources):
+    """A page of another PDF as a form XObject of `writer`, drawing with the shared `resources`."""
     from pypdf.generic import ArrayObject, FloatObject, NameObject, StreamObject
 
     contents = page.get_contents()
@@ -85,10 +105,9 @@ def _form(writer, page):
     form[NameObject("/Type")] = NameObject("/XObject")
     form[NameObject("/Subtype")] = NameObject("/Form")
     form[NameObject("/BBox")] = ArrayObject([FloatObject(v) for v in page.mediabox])
-    form[NameObject("/Resources")] = page["/Resources"].get_object().clone(writer)
+    form[NameObject("/Resources")] = resources
     form.set_data(contents.get_data() if contents is not None else b"")
-    form = form.flate_encode()
-    return writer._add_object(form)
+    return writer._add_object(form.flate_encode())
 
 
 def _sheet(writer, width: float, height: float, forms: dict, drawing: str) -> None:
