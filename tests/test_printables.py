@@ -7,32 +7,23 @@ from __future__ import annotations
 
 import json
 import math
-import os
 import re
 import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
-from conftest import ROOT, build_site, copy_project, html_of, make_fork
+from conftest import ROOT, copy_project, make_fork
+from printables_support import ARTEFACTS, make_printables, pages_text, squash
 
 from model.compile.load import load
 from model.printables import manifest, text
 
-ARTEFACTS = ROOT / "build" / "test-artefacts" / "printables"
 MM = 72 / 25.4
 SIZES = {"a6": (105, 148), "a5": (210, 148), "a4": (210, 297)}  # width, height in mm
 
 
 # --- Fixtures and helpers ---
-
-def make_printables(project: Path) -> subprocess.CompletedProcess:
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
-    return subprocess.run([sys.executable, "-m", "model", "printables", "--root", str(project)], capture_output=True,
-                          text=True, env=env, cwd=project, timeout=900)
-
 
 def _printed(tmp_path_factory, name: str, make) -> dict:
     project = make(tmp_path_factory.mktemp(f"printed-{name}"))
@@ -57,17 +48,6 @@ def example_printed(tmp_path_factory) -> dict:
 @pytest.fixture(params=["real", "example"])
 def printed(request) -> dict:
     return request.getfixturevalue(f"{request.param}_printed")
-
-
-def pages_text(pdf: Path) -> list[str]:
-    """The text of each page, squashed (see `squash`)."""
-    out = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-    return [squash(page) for page in out.split("\f")[:-1]]
-
-
-def squash(text_: str) -> str:
-    """Text without whitespace or hyphens: pdftotext joins a word broken at a line's end, dropping its hyphen."""
-    return re.sub(r"[\s\-\u2010]+", "", str(text_))
 
 
 def live(sources) -> list:
@@ -281,18 +261,6 @@ def test_the_book_is_tagged_with_its_language_and_title(printed):
         assert PdfReader(printed["folder"] / name).trailer["/Root"]["/Lang"] == site.language
 
 
-def test_the_book_holds_the_glossary_when_the_library_has_one(tmp_path):
-    project = make_fork(tmp_path)
-    (project / "practices" / "glossary.yml").write_text(
-        "terms:\n  - term: Outreach worker\n    definition: Someone who meets young people *where they are*.\n",
-        encoding="utf-8")
-    assert make_printables(project).returncode == 0
-    whole = " ".join(pages_text(project / manifest.OUT / "book.pdf"))
-    assert squash("Outreach worker") in whole and squash("Someone who meets young people where they are.") in whole
-    site = load(project).site
-    assert whole.count(squash(site.t("print.book.glossary"))) >= 2, "the glossary is in the contents and has its heading"
-
-
 # --- The worksheet ---
 
 def test_the_worksheet_asks_every_question_with_boxes_for_each_answer_and_its_version_on_every_page(printed):
@@ -309,60 +277,6 @@ def test_the_worksheet_asks_every_question_with_boxes_for_each_answer_and_its_ve
 
 
 # --- Safety, the site, the fork ---
-
-HOSTILE = "<script>alert(1)</script> [a link](javascript:alert(1)) <img src=x onerror=alert(1)> **bold**"
-
-
-def test_hostile_text_in_yaml_puts_no_live_markup_into_the_printables(tmp_path):
-    from html.parser import HTMLParser
-
-    from model.printables import book, cards, render, worksheet
-
-    project = make_fork(tmp_path)
-    entry = next((project / "practices" / "methods").glob("*.yml"))
-    entry.write_text(entry.read_text(encoding="utf-8").replace("body: |\n", f"body: |\n  {HOSTILE}\n\n"), encoding="utf-8")
-    stages = project / "practices" / "stages.yml"
-    stages.write_text(stages.read_text(encoding="utf-8").replace("questions:\n", "questions:\n      - \"<b onclick=x()>Who</b> <script>x()</script>?\"\n", 1), encoding="utf-8")
-    (project / "practices" / "glossary.yml").write_text(f"terms:\n  - term: \"<i>T</i>\"\n    definition: \"{HOSTILE}\"\n", encoding="utf-8")
-    sources = load(project)
-    assert not sources.problems.errors, sources.problems.errors
-    printer = render.Printer(project, sources, anchors=book.anchors(sources))
-    pages = [printer.html("cards.jinja.html", deck=d) for d in cards.shape(sources.library, sources.site)]
-    pages += [printer.html("book.jinja.html", **book.shape(sources)), printer.html("worksheet.jinja.html", **worksheet.shape(sources))]
-
-    class Tags(HTMLParser):
-        def handle_starttag(self, tag, attrs):
-            assert tag not in ("script", "img", "iframe", "object", "b", "i"), tag  # the templates use none of them
-            for name, value in attrs:
-                assert not name.startswith("on"), (tag, name)
-                assert not (value or "").strip().lower().startswith("javascript"), (tag, name, value)
-
-    for html in pages:
-        Tags().feed(html.split("</style>", 1)[1])
-        assert "<script" not in html and "javascript:" not in html
-    assert make_printables(project).returncode == 0
-    folder = project / manifest.OUT
-    for pdf in folder.glob("*.pdf"):
-        assert b"/JavaScript" not in pdf.read_bytes() and b"/JS" not in pdf.read_bytes(), pdf.name
-    whole = " ".join(pages_text(folder / "book.pdf"))
-    assert squash("<b onclick=x()>Who</b> <script>x()</script>?") in whole, "text from YAML shows as written, never as markup"
-
-
-def test_the_downloads_page_offers_each_pdf_with_its_size_and_pages_only_when_made(example_site, tmp_path):
-    site_dir, _ = example_site  # built without the PDFs, as make serve builds it
-    page = html_of(site_dir, "downloads.md")
-    assert "downloads/print/" not in page and "make printables" in page
-    project = make_fork(tmp_path)
-    assert make_printables(project).returncode == 0
-    assert build_site(project, tmp_path / "site").returncode == 0
-    page = html_of(tmp_path / "site", "downloads.md")
-    made = json.loads((project / manifest.OUT / manifest.MANIFEST).read_text(encoding="utf-8"))["files"]
-    for f in made:
-        assert f"downloads/print/{f['file']}" in page, f["file"]
-        assert (tmp_path / "site" / "downloads" / "print" / f["file"]).stat().st_size == f["bytes"]
-    assert re.search(r"\d+ pages, \d+ KB", page)
-    (project / "practices" / "stages.yml").write_text((project / "practices" / "stages.yml").read_text() + "\n")
-    assert manifest.read(project) is None, "PDFs made from older sources are not offered"
 
 
 def test_a_second_run_makes_nothing_when_the_sources_have_not_changed(example_printed):
