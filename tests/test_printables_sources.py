@@ -77,3 +77,20 @@ def test_the_downloads_page_offers_each_pdf_with_its_size_and_pages_only_when_ma
     assert re.search(r"\d+ pages, \d+ KB", page)
     (project / "practices" / "stages.yml").write_text((project / "practices" / "stages.yml").read_text() + "\n")
     assert manifest.read(project) is None, "PDFs made from older sources are not offered"
+
+
+def test_links_in_markdown_become_links_inside_the_book_or_to_the_site(tmp_path):
+    from model.printables import book, render
+
+    project = make_fork(tmp_path)
+    entry = project / "practices" / "methods" / "pay-for-travel-and-time.yml"
+    entry.write_text(entry.read_text(encoding="utf-8").replace(
+        "body: |\n", "body: |\n  See [the barrier](../barriers/adults-speak-first.md) and [about](../about.md).\n\n"),
+        encoding="utf-8")
+    sources = load(project)
+    html = render.Printer(project, sources, anchors=book.anchors(sources)).html("book.jinja.html", **book.shape(sources))
+    assert '<a href="#e-adults-speak-first">the barrier</a>' in html
+    assert "about.md" not in html and "127.0.0.1" not in html, "no link to a page of a test server"
+    sources.site.url = "https://example.org/young-voices/"
+    html = render.Printer(project, sources, anchors=book.anchors(sources)).html("book.jinja.html", **book.shape(sources))
+    assert '<a href="https://example.org/young-voices/about.html">about</a>' in html

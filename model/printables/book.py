@@ -15,9 +15,7 @@ from ..library import Entry
 from ..yaml_source import read_yaml
 from ..problems import Problems, slugify
 from . import text
-
-LOCAL = ("http://127.0.0.1", "http://localhost", "https://127.0.0.1", "https://localhost")
-
+from .render import public_url
 
 def anchors(sources) -> dict[str, str]:
     """Tree path of each page of the site that the book holds -> its anchor in the book."""
@@ -49,11 +47,6 @@ def shape(sources) -> dict:
             "counts": site.t("home.counts", counts=counts), "stages_base": paths.stages_index,
             "glossary": glossary(sources.root), "sources": list(lib.sources.values()),
             "url": public_url(site.url), "date": datetime.date.today().isoformat()}
-
-
-def public_url(url: str) -> str:
-    """The site's web address (http or https), unless it is the address of a computer's own test server."""
-    return url if url.startswith(("http://", "https://")) and not url.startswith(LOCAL) else ""
 
 
 def glossary(root: Path) -> list[dict] | None:

@@ -21,6 +21,12 @@ from ..compile.render import _Undefined, long_date, page_url
 from ..site_config import fill
 
 _HREF = re.compile(r'<a href="([^"]*)"([^>]*)>(.*?)</a>', re.S)
+LOCAL = ("http://127.0.0.1", "http://localhost", "https://127.0.0.1", "https://localhost")
+
+
+def public_url(url: str) -> str:
+    """The site's web address (http or https), unless it is the address of a computer's own test server."""
+    return url if url.startswith(("http://", "https://")) and not url.startswith(LOCAL) else ""
 
 
 class PrintError(Exception):
@@ -65,8 +71,9 @@ class Printer:
         target = posixpath.normpath(posixpath.join(posixpath.dirname(base), path)) if path else base
         if target in self.anchors:
             return f'<a href="#{self.anchors[target]}"{rest}>{label}</a>'
-        if path and self.site.url and not target.startswith(".."):
-            address = f"{self.site.url.rstrip('/')}/{page_url(target, self.site.use_directory_urls)}"
+        site_url = public_url(self.site.url)
+        if path and site_url and not target.startswith(".."):
+            address = f"{site_url.rstrip('/')}/{page_url(target, self.site.use_directory_urls)}"
             return f'<a href="{address}{"#" + fragment if fragment else ""}"{rest}>{label}</a>'
         return label
 
