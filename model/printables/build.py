@@ -88,21 +88,24 @@ def _decks(printer: render.Printer, sources, made: Made) -> list[dict]:
 
 def _fit(printer: render.Printer, sources, deck: cards.Deck, doc, made: Made) -> list:
     """The pages of the whole deck (a front and a back for each card), with every card that does not fit
-    laid out again, compact; one that still does not fit keeps the first page of each side, and is reported."""
+    laid out again, more compact each time (cards.shape); one that still does not fit keeps the first page
+    of each side, and is reported."""
     pages = render.first_pages(doc)
-    over = {i.split("-", 1)[1] for i in render.overflowing(doc)}
-    if not over:
-        return pages
-    compact = [c for c in cards.shape(sources.library, sources.site, compact=over)[0].cards if c.id in over]
-    again = render.document(printer.html("cards.jinja.html", deck=cards.Deck("compact", deck.title, None, compact)))
-    fitted = render.first_pages(again)
     at = {card.id: 2 * i for i, card in enumerate(deck.cards)}
-    for i, card in enumerate(compact):
-        pages[at[card.id]:at[card.id] + 2] = fitted[2 * i:2 * i + 2]
-    for name in sorted({i.split("-", 1)[1] for i in render.overflowing(again)}):
-        entry = sources.library.entries[name]
-        made.warnings.append(f"{entry.path}:1: its card is too full, and the end of a side is cut off: shorten its "
-                             f"summary or its title, or link fewer entries.")
+    over = {i.split("-", 1)[1] for i in render.overflowing(doc)}
+    for level in (1, 2):
+        if not over:
+            return pages
+        shaped = cards.shape(sources.library, sources.site, compact=dict.fromkeys(over, level))[0].cards
+        again = [c for c in shaped if c.id in over]
+        laid = render.document(printer.html("cards.jinja.html", deck=cards.Deck("compact", deck.title, None, again)))
+        fitted = render.first_pages(laid)
+        for i, card in enumerate(again):
+            pages[at[card.id]:at[card.id] + 2] = fitted[2 * i:2 * i + 2]
+        over = {i.split("-", 1)[1] for i in render.overflowing(laid)}
+    for name in sorted(over):
+        made.warnings.append(f"{sources.library.entries[name].path}:1: its card is too full, and the end of a side is "
+                             f"cut off: shorten its summary or its title, or link fewer entries.")
     return pages
 
 

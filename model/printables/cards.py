@@ -45,11 +45,12 @@ class Deck:
     cards: list[Card] = field(default_factory=list)
 
 
-def shape(lib: Library, site, compact: set[str] = frozenset()) -> list[Deck]:
-    """The deck of everything, then one per stage (in stage order). Entries in `compact` list the
-    codes of their linked entries only (for a back that did not fit)."""
+def shape(lib: Library, site, compact: dict[str, int] | None = None) -> list[Deck]:
+    """The deck of everything, then one per stage (in stage order). `compact` gives entries whose back did
+    not fit a level: 1 lists the codes of their linked entries only, 2 also halves their key points."""
+    compact = compact or {}
     codes, questions = text.codes(lib), text.Questions(lib)
-    cards = [card(lib, site, e, i, codes, questions, e.id in compact) for i, e in enumerate(text.ordered(lib))]
+    cards = [card(lib, site, e, i, codes, questions, compact.get(e.id, 0)) for i, e in enumerate(text.ordered(lib))]
     decks = [Deck("all", site.t("print.deck.all"), None, cards)]
     for stage in lib.stages:
         decks.append(Deck(stage["id"], site.t("print.deck.stage", stage=stage["title"]), stage,
@@ -58,7 +59,7 @@ def shape(lib: Library, site, compact: set[str] = frozenset()) -> list[Deck]:
 
 
 def card(lib: Library, site, entry: Entry, index: int, codes: dict[str, str], questions: text.Questions,
-         compact: bool = False) -> Card:
+         compact: int = 0) -> Card:
     """The card of one entry; `index` is its place in the deck of everything, `codes` every entry's code."""
     numbers = {s["id"]: i for i, s in enumerate(lib.stages)}
     stages = [{"number": numbers[s] + 1, "title": lib.stages[numbers[s]]["title"], "tone": numbers[s] % PALETTE + 1}
@@ -72,12 +73,12 @@ def card(lib: Library, site, entry: Entry, index: int, codes: dict[str, str], qu
     for heading, targets in _link_groups(lib, entry):
         items = [{"code": codes.get(t.id, ""), "title": t.title} for t in targets if t.id in codes]
         if items:
-            links.append({"heading": heading, "entries": items, "codes_only": compact or len(items) > TITLES_UP_TO})
+            links.append({"heading": heading, "entries": items, "codes_only": bool(compact) or len(items) > TITLES_UP_TO})
     question = questions.pick(entry, index) or site.t(
         "print.card.question", process=site.wording.get("words", {}).get("process", ""))
     first_step = entry.fields.get("first_step")
     return Card(entry, codes[entry.id], lib.kind_of(entry).title, stages, facts,
-                text.key_points(entry.body, text.KEY_POINTS_CHARS // (2 if compact else 1)),
+                text.key_points(entry.body, text.KEY_POINTS_CHARS // (2 if compact > 1 else 1)),
                 str(first_step) if first_step else None,
                 [lib.roles[r]["title"] for r in entry.roles if r in lib.roles], links, question, credits(lib, entry))
 
