@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import files
+from ..printables import manifest as printables
 from ..problems import Problems
 from . import assessment_pages, documents, downloads, glossary, navigation
 from .load import Sources, load
@@ -69,7 +70,10 @@ def compile_site(root: Path, cache: dict | None = None) -> Result:
         tree.put(page.path, text)
     if sources.assessment:
         assessment_pages.build(sources, paths, renderer, tree)
-    downloads.build(sources, renderer, tree)
+    copies, printed = printables.published(root, sources)  # the PDFs, when made for these sources
+    for path, file in copies:
+        tree.copy(path, file)
+    downloads.build(sources, renderer, tree, printables=printed)
     documents.contributing(root, sources.site, tree, problems)
     generated = set(tree.kept)
     documents.copy_docs(root, tree, generated, problems)
