@@ -1,6 +1,6 @@
 // Accessibility fixes to mkdocs-material's markup: names the landmarks and the dialog it leaves unnamed
-// (axe: aria-dialog-name, landmark-unique), lets the keyboard reach wide tables, and makes the skip link
-// move the focus. A classic script, not a module, so that it also runs when the site is opened from file://.
+// (axe: aria-dialog-name, landmark-unique), lets the keyboard reach wide tables, makes the skip link
+// move the focus, and shows in the sidebar where a page left out of it belongs (WCAG 2.4.8, location). A classic script, not a module, so that it also runs when the site is opened from file://.
 (function () {
   "use strict";
 
@@ -42,6 +42,21 @@
     });
   }
 
+  // Entry pages are left out of the sidebar, which then shows no current item. The breadcrumb's last link
+  // (the index of the entry's kind) is the section the reader is in: mark its sidebar link (theme.css) and
+  // say so to screen readers. Pages that the sidebar lists keep the theme's own mark.
+  function markParentInNav(root) {
+    var nav = root.querySelector(".md-sidebar--primary .md-nav--primary");
+    var crumbs = root.querySelectorAll(".mpl-breadcrumb a[href]");
+    if (!nav || !crumbs.length || nav.querySelector(".md-nav__link--active")) return;
+    var parent = crumbs[crumbs.length - 1].href.split(/[?#]/)[0];
+    nav.querySelectorAll("a.md-nav__link[href]").forEach(function (link) {
+      if (link.href.split(/[?#]/)[0] !== parent) return;
+      link.classList.add("mpl-nav__link--parent");
+      link.setAttribute("aria-current", "location");
+    });
+  }
+
   // The skip link moves the focus to the content, not only the scroll position, so that Tab continues there.
   // Handled here, in the capture phase: instant navigation would otherwise re-render the page and drop the focus.
   document.addEventListener("click", function (event) {
@@ -58,6 +73,7 @@
   function start() {
     nameLandmarks(document);
     focusableScrollers(document);
+    markParentInNav(document);
     var results = document.querySelector(".md-search-result__list");
     if (results && !results.dataset.mplObserved) {
       results.dataset.mplObserved = "true";
