@@ -30,8 +30,9 @@ printables: $(VENV)/.site debian  ## make the PDFs to print (card decks, the boo
 validate: $(VENV)/.site  ## check every YAML file; prints path:line: message for each problem
 	$(PYTHON) -m model validate
 
-bench: $(VENV)/.test debian  ## build synthetic libraries of 100, 1,000 and 5,000 entries; print the figures (minutes)
+bench: $(VENV)/.test debian  ## build synthetic libraries of 100, 1,000 and 5,000 entries, and Lighthouse per page type; print the figures (minutes)
 	$(PYTHON) bench/run.py
+	$(PYTHON) bench/lighthouse.py
 
 # Start a new entry: make new KIND=practice STAGE=recruitment TITLE="Invite by letter and by phone"
 # (add QUESTION=<question id> to have that self-assessment question recommend it)
