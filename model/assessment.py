@@ -309,4 +309,4 @@ def _check_coverage(result: Assessment, lib: Library, complete: bool) -> None:
     for key, kind in lib.recommendable_kinds().items():
         for entry in lib.of_kind(kind.id):
             if entry.id not in reachable:
-                result.problems.error(entry.path, 1, f"no answer in the self-assessment can recommend this {kind.title.lower()} yet: add `{key}: {entry.id}` under `recommends` of the question it answers in assessment/sections/ (or write a new question: CONTRIBUTING.md, \"Link a new practice to the self-assessment\").")
+                result.problems.error(entry.path, 1, f"no answer in the self-assessment can recommend this {kind.title.lower()} yet: add `{key}: {entry.id}` under `recommends` of the question it answers in assessment/sections/ (or write a new question: CONTRIBUTING.md, \"Add a question to the self-assessment\").")

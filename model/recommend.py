@@ -52,5 +52,5 @@ def guidance(root: Path, lib: Library, kind_id: str, entry_id: str, stages: list
     listed = "\n".join(f"    {q.id}: {q.text}" for s in sections for q in s.questions[:12])
     return (f"The self-assessment must be able to recommend it. If one of these questions is what the entry answers,\n"
             f"add `{key}: {entry_id}` under its `recommends` (or run the command again with QUESTION=<its id>):\n{listed}\n"
-            "If none fits, write a new question: CONTRIBUTING.md, \"Link a new practice to the self-assessment\",\n"
+            "If none fits, write a new question: CONTRIBUTING.md, \"Add a question to the self-assessment\",\n"
             "says how, and how to list it in assessment/versions.yml.")

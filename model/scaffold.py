@@ -120,9 +120,10 @@ def render(lib: Library, kind: Kind, entry_id: str, title: str, stages: list[str
         "# Separate paragraphs with an empty line; keep every line indented by two spaces.",
         "body: |",
         "  " + placeholder(f"a few short paragraphs about this {noun}."),
-        f"# Where it comes from: a source id from practices/sources.yml ({vocab['sources']}), and where in",
-        "# the source. Your own experience is a source too: add it to practices/sources.yml (CONTRIBUTING.md,",
-        "# \"Sources\"). Add `basis: inferred` if the source does not say it in so many words.",
+        f"# Where it comes from: a source id from practices/sources.yml ({vocab['sources']}), and where in"
+        " the source. Your own experience is a source too: add it to practices/sources.yml (CONTRIBUTING.md,"
+        " \"Sources, including your own experience\"). Add `basis: inferred` if the source does not say it"
+        " in so many words.",
         "sources:",
         f"  - source: {_quoted(placeholder('a source id, e.g. ' + _first(lib.sources, 'a-source-id')))}",
         f"    section: {_quoted(placeholder('the part of the source it comes from, e.g. Recruitment'))}",
