@@ -9,10 +9,12 @@ from pathlib import Path
 
 import pytest
 
+import content_scope
+from content_scope import from_write_up
 from model import load_library
 
 ROOT = Path(__file__).resolve().parents[1]
-SOURCE = "practitioners-network-2022"
+SOURCE = content_scope.SOURCE
 
 # How many findings the write-up states at each stage, by kind of entry.
 STATED = {
@@ -48,7 +50,7 @@ def entries(library):
 
 
 def _from_write_up(entries):
-    return [e for e in entries if any(s["source"] == SOURCE for s in e.sources)]
+    return from_write_up(entries)
 
 
 def _stated(entries):
@@ -120,7 +122,7 @@ def test_inferred_entries_are_challenges_or_practices_and_say_so(entries):
 
 
 def test_every_practice_addresses_a_challenge_and_every_challenge_is_addressed(library, entries):
-    for entry in entries:
+    for entry in _from_write_up(entries):
         links = {link.field: named for link, named in library.links_from(entry)}
         backlinks = {link.field: named for link, named in library.links_to(entry)}
         if entry.kind == "practice":
@@ -138,7 +140,7 @@ def test_entries_from_the_write_up_credit_it_with_a_section(entries):
 
 
 def test_titles_are_unique(entries):
-    titles = Counter(e.title for e in entries)
+    titles = Counter(e.title for e in _from_write_up(entries))
     assert [t for t, n in titles.items() if n > 1] == []
 
 
@@ -158,14 +160,14 @@ FLOATED = {"co-convene-and-co-commission", "embed-mini-publics-so-they-can-set-t
 
 
 def test_every_practice_and_priority_action_has_a_first_step_and_an_effort(entries):
-    for entry in entries:
+    for entry in _from_write_up(entries):
         if entry.kind in ("practice", "priority-action"):
             assert entry.fields.get("first_step"), f"{entry.id} has no first step"
             assert entry.fields.get("effort"), f"{entry.id} has no effort rating"
 
 
 def test_only_the_floated_ideas_are_tentative_and_each_says_so(entries):
-    tentative = {e.id for e in entries if e.fields.get("tentative")}
+    tentative = {e.id for e in _from_write_up(entries) if e.fields.get("tentative")}
     assert tentative == FLOATED
     for entry in entries:
         if entry.id in FLOATED:
@@ -173,7 +175,7 @@ def test_only_the_floated_ideas_are_tentative_and_each_says_so(entries):
 
 
 def test_effort_ratings_are_marked_as_the_editors_view(entries):
-    for entry in entries:
+    for entry in _from_write_up(entries):
         if entry.fields.get("effort"):
             note = str(entry.fields.get("editors_note") or "")
             assert "effort" in note and "editors" in note, f"{entry.id}: say in editors_note that the effort rating is the editors'"
@@ -197,6 +199,7 @@ def test_the_stages_take_no_side_the_write_up_does_not_take(library):
 
 
 def test_every_role_and_theme_picks_out_a_part_of_the_library(library, entries):
+    entries = _from_write_up(entries)
     for name, vocab in (("roles", library.roles), ("themes", library.themes)):
         counts = Counter(v for e in entries for v in getattr(e, name))
         for item in vocab:
