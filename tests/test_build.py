@@ -93,6 +93,17 @@ def test_edit_links_open_the_yaml_source(built):
         assert f'href="{base}{entry.path}"' in html_of(site, _path(lib, entry)), entry.id
     assert f'href="{base}practices/stages.yml"' in html_of(site, f"{_stages(root)}/{lib.stages[0]['id']}.md")
     assert f'href="{base}practices/site.yml"' in html_of(site, "index.md")
+    for kind in lib.kinds.values():  # an index page's text is its kind's intro
+        assert f'href="{base}practices/kinds.yml"' in html_of(site, f"{kind.folder}/index.md"), kind.id
+
+
+def test_no_pencil_opens_a_template(built):
+    """The pencil opens the YAML or page that holds a page's text, never a Jinja template (overrides/)."""
+    site, _, _ = built
+    pages = [p for p in site.rglob("*.html") if "search" not in p.parts]
+    edits = [m for p in pages for m in re.findall(r'href="[^"]*/edit/[^"]*"', p.read_text(encoding="utf-8"))]
+    assert len(edits) > len(pages) / 2, "most pages have a pencil"
+    assert not [e for e in edits if "/overrides/" in e or ".jinja" in e]
 
 
 def test_search_indexes_each_entry_once_on_its_own_page(built):
