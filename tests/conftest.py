@@ -33,7 +33,7 @@ EXAMPLE = ROOT / "tests" / "fixtures" / "example-library"
 ENGINE = ("overrides", "schema", "docs/assets", "practices/interface.yml")  # what a fork keeps of this repository
 
 
-_NOT_COPIED = shutil.ignore_patterns(".git", ".venv", "site", "build", "node_modules", "__pycache__", ".pytest_cache",
+_NOT_COPIED = shutil.ignore_patterns(".git", ".venv", ".venv-*", "site", "build", "node_modules", "__pycache__", ".pytest_cache",
                                      "bench", "tests", ".cache")
 
 
