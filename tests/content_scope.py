@@ -16,9 +16,20 @@ SOURCE = "practitioners-network-2022"
 REVIEWED_VERSION = "2.0.0"
 
 
+# The entries the editors drew from the write-up rather than restate (basis: inferred). A contributor's
+# inferred entry, of any kind, is not one of them.
+EDITORS_INFERRED = {
+    "little-is-learned-from-past-participants", "not-everyone-feels-safe-to-speak", "one-facilitator-cannot-see-every-imbalance",
+    "participants-need-support-beyond-facilitation", "power-works-through-the-organisers-too",
+    "decide-openly-how-far-to-adapt-the-model", "look-for-facilitators-beyond-your-usual-networks",
+    "tell-participants-they-speak-for-themselves",
+}
+
+
 def from_write_up(entries) -> list:
-    """The entries that credit the write-up (stated or inferred from it)."""
-    return [e for e in entries if any(s["source"] == SOURCE for s in e.sources)]
+    """The entries drawn from the write-up: those that restate it, and those the editors inferred from it."""
+    return [e for e in entries if any(s["source"] == SOURCE for s in e.sources)
+            and (not e.inferred or e.id in EDITORS_INFERRED)]
 
 
 def write_up_ids(lib) -> set[str]:

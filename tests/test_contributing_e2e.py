@@ -135,3 +135,38 @@ def test_a_first_contribution_done_as_contributing_says_goes_green(tmp_path):
     assert suite.returncode == 0, suite.stdout[-6000:] + suite.stderr[-2000:]
     summary = suite.stdout.strip().splitlines()[-1]
     assert re.search(r"\b\d{2,} passed", summary) and not re.search(r"skipped|failed|error", summary), summary
+
+
+INFERRED_ACTION = """# yaml-language-server: $schema=../../build/schema/priority-action.schema.json
+id: budget-for-taking-part
+kind: priority-action
+title: Budget for what it costs people to take part
+summary: Organisations should plan and fund what taking part costs people, so that cost never decides who takes part.
+roles: [commissioners, funders]
+themes: [representation]
+carried_out_by: [interview-marginalised-communities-about-recruitment]
+body: |
+  A contributor's reading of the write-up: it does not say this in so many words.
+sources:
+  - source: practitioners-network-2022
+    basis: inferred
+"""
+
+
+def test_an_inferred_entry_of_another_kind_recommended_by_a_reviewed_question_passes_the_content_tests(tmp_path):
+    """CONTRIBUTING offers `basis: inferred` for any kind, and a rule under an existing question: both pass."""
+    project = copy_project(tmp_path)
+    for part in ("tests", "bench"):
+        shutil.copytree(ROOT / part, project / part, ignore=shutil.ignore_patterns("__pycache__"))
+    (project / "practices" / "priority-actions" / "budget-for-taking-part.yml").write_text(INFERRED_ACTION, encoding="utf-8")
+    section = project / "assessment" / "sections" / "organisation.yml"
+    text = section.read_text(encoding="utf-8")
+    first_rule = "      - action: embed-power-and-privilege-in-everyday-practice\n        when: [0, 1]\n        fit: central\n"
+    assert first_rule in text
+    section.write_text(text.replace(first_rule, first_rule + "      - action: budget-for-taking-part\n        when: [0]\n        fit: partial\n", 1),
+                       encoding="utf-8")
+    assert validate(project) == []
+    suite = run(project, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+                *(f"tests/{name}" for name in sorted(p.name for p in (ROOT / "tests").glob("test_content_*.py"))))
+    assert suite.returncode == 0, suite.stdout[-6000:] + suite.stderr[-2000:]
+    assert re.search(r"\b\d{2,} passed", suite.stdout) and "skipped" not in suite.stdout
