@@ -6,7 +6,7 @@
     python -m model printables  make the PDFs to print into build/printables (make printables; make build)
     python -m model new KIND    start a new entry file (see scaffold.py)
     python -m model forms       write the issue forms .github/ISSUE_TEMPLATE/propose-*.yml from the YAML (forms.py)
-    python -m model proposal    turn an issue made with one of those forms into entry files (proposal.py)
+    python -m model proposal    turn an issue made with one of those forms into entry files (model/proposal/)
 """
 from __future__ import annotations
 

@@ -5,10 +5,10 @@ GitHub reads the forms from the repository, so they are committed; `python -m mo
 them from the YAML: the kind's wording and link fields from kinds.yml, the drop-downs and tick boxes from
 stages.yml, roles.yml and themes.yml, the effort levels from schema/definitions.schema.json. `make validate`
 reports a form that is not exactly what this module makes from the current YAML. The same fields tell
-model/proposal.py how to read an issue made with a form back into an entry.
+model/proposal/ how to read an issue made with a form back into an entry.
 
 Only the vocabularies that editors change are in the forms. What contributors add often (challenges,
-sources, questions) is asked for in words, which model/proposal.py resolves against the library, so
+sources, questions) is asked for in words, which model/proposal/ resolves against the library, so
 that adding a challenge, a source or a question never makes the forms out of date.
 """
 from __future__ import annotations
@@ -162,7 +162,7 @@ def render(lib: Library, kind: Kind, levels: list[tuple[str, str]]) -> str:
     header = (f"{GENERATED} from practices/kinds.yml, stages.yml, roles.yml,\n"
               "# themes.yml and schema/definitions.schema.json: do not edit it by hand. GitHub reads it from here;\n"
               "# `make validate` checks that it is what the generator makes from the current YAML. An issue made with\n"
-              "# it is turned into an entry by .github/workflows/proposal.yml (model/proposal.py).\n")
+              "# it is turned into an entry by .github/workflows/proposal.yml (model/proposal/).\n")
     return header + yaml.dump(form, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=120)
 
 
