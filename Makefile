@@ -47,7 +47,7 @@ forms: $(VENV)/.site  ## write the issue forms .github/ISSUE_TEMPLATE/propose-*.
 	$(PYTHON) -m model forms
 
 # For .github/workflows/proposal.yml: turn the issue of $$GITHUB_EVENT_PATH into entry files and check them
-# (model/proposal.py); `proposal-comment` writes the comment again once the checks ran ($$CHECKS, $$PULL_REQUEST).
+# (model/proposal/); `proposal-comment` writes the comment again once the checks ran ($$CHECKS, $$PULL_REQUEST).
 proposal: $(VENV)/.site
 	$(PYTHON) -m model proposal --event "$$GITHUB_EVENT_PATH"
 

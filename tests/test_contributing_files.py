@@ -88,7 +88,7 @@ def test_the_proposal_workflow_runs_on_proposal_issues_and_never_puts_their_text
     assert flow["permissions"] == {}
     check, respond = flow["jobs"]["check"], flow["jobs"]["respond"]
     assert "contains(github.event.issue.labels.*.name, 'proposal')" in check["if"] and "state == 'open'" in check["if"]
-    # What the contributor wrote reaches model/proposal.py only through the event file, never an expression.
+    # What the contributor wrote reaches model/proposal/ only through the event file, never an expression.
     assert not re.search(r"github\.event\.(issue\.(title|body|user)|comment)|head_ref", text), "script injection"
     assert "${{" not in "".join(step.get("run", "") for job in flow["jobs"].values() for step in job["steps"])
 

@@ -1,6 +1,6 @@
 """The issue forms .github/ISSUE_TEMPLATE/propose-<kind>.yml are generated from the YAML (model/forms.py) and
 committed, because GitHub reads them from the repository: these tests keep them in sync, and check that they are
-forms GitHub accepts and that model/proposal.py reads back every field they ask for."""
+forms GitHub accepts and that model/proposal/ reads back every field they ask for."""
 from __future__ import annotations
 
 import re

@@ -1,4 +1,4 @@
-"""A proposal made with an issue form becomes entry files (model/proposal.py): the issue's text as GitHub writes it
+"""A proposal made with an issue form becomes entry files (model/proposal/): the issue's text as GitHub writes it
 (tests/fixtures/contributing/issues/), the YAML made from it by a serializer, the normal validator, and the comment
 in plain words. On the small fixture library, with a questionnaire (tests/fixtures/library, .../assessment)."""
 from __future__ import annotations
