@@ -1,4 +1,4 @@
-"""The answers of the form resolved to the library's ids (stages, roles, challenges, sources, questions). (see __init__.py)."""
+"""The answers of the form resolved to the library's ids (stages, roles, challenges, sources, questions) (see __init__.py)."""
 
 from __future__ import annotations
 

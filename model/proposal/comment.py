@@ -1,4 +1,4 @@
-"""Checking the files made from a proposal, and saying so on the issue in plain words. (see __init__.py)."""
+"""Checking the files made from a proposal, and saying so on the issue in plain words (see __init__.py)."""
 
 from __future__ import annotations
 

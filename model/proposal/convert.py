@@ -1,4 +1,4 @@
-"""Reading the issue, and making the files of the entry from its answers. (see __init__.py)."""
+"""Reading the issue, and making the files of the entry from its answers (see __init__.py)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The data of a proposal: the issue, the notes said back against its fields, and what is made from it. (see __init__.py)."""
+"""The data of a proposal: the issue, the notes said back against its fields, and what is made from it (see __init__.py)."""
 
 from __future__ import annotations
 

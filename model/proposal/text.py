@@ -1,4 +1,4 @@
-"""The contributor's text cleaned for YAML and escaped for a comment, and the YAML serializer. (see __init__.py)."""
+"""The contributor's text cleaned for YAML and escaped for a comment, and the YAML serializer (see __init__.py)."""
 
 from __future__ import annotations
 
