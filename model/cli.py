@@ -4,6 +4,7 @@
     python -m model site        compile the docs tree (build/docs) that the site engine builds
     python -m model index       index a built site for search (Pagefind; make build runs it after MkDocs)
     python -m model serve       compile, build and serve the site, again on every change (make serve)
+    python -m model printables  make the PDFs to print into build/printables (make printables; make build)
     python -m model new KIND    start a new entry file (see scaffold.py)
 """
 from __future__ import annotations
@@ -34,13 +35,16 @@ def main(argv: list[str] | None = None) -> int:
     index.add_argument("--site", type=Path, default=Path("site"), help="the built site (default: site)")
     serve = sub.add_parser("serve", help="compile, build and serve the site; again on every change")
     serve.add_argument("--port", type=int, default=8000)
+    printables = sub.add_parser("printables", help="make the card decks, the book and the worksheet (PDF) into build/printables")
+    printables.add_argument("--force", action="store_true", help="make them even if the sources have not changed")
+    printables.add_argument("--out", type=Path, help="folder to write them to (default: build/printables under the root)")
     new = sub.add_parser("new", help="start a new entry file, e.g. new practice --stage recruitment --title \"Invite by letter\"")
     new.add_argument("kind", help="the kind of entry (an id from practices/kinds.yml, e.g. practice)")
     new.add_argument("--title", required=True, help="its title in plain English; the id and file name are made from it")
     new.add_argument("--stage", action="append", default=[], help="a stage id from practices/stages.yml (repeat, or separate with commas)")
     new.add_argument("--id", help="choose the id yourself instead of making it from the title")
     new.add_argument("--question", help="the id of the self-assessment question that should recommend the new entry")
-    for command in (check, compile_, serve, new):
+    for command in (check, compile_, serve, printables, new):
         command.add_argument("--root", type=Path, default=Path("."), help="repository root (default: current folder)")
     args = parser.parse_args(argv)
     if args.command == "new":
@@ -49,6 +53,8 @@ def main(argv: list[str] | None = None) -> int:
         return site(args.root, args.strict)
     if args.command == "index":
         return search_index(args.site)
+    if args.command == "printables":
+        return make_printables(args.root, args.out, args.force)
     if args.command == "serve":
         from .serve import serve as run
         return run(args.root, args.port)
@@ -95,4 +101,25 @@ def site(root: Path, strict: bool = False) -> int:
         return 1
     print(f"Compiled build/docs: {len(result.written)} file{'s' * (len(result.written) != 1)} written, "
           f"{len(result.removed)} removed.", file=sys.stderr)
+    return 0
+
+
+def make_printables(root: Path, out: Path | None = None, force: bool = False) -> int:
+    from .printables.build import PrintError, make
+    try:
+        made = make(root, out, force)
+    except PrintError as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    if made.problems:
+        report(sorted(made.problems))
+        print(f"{_summary(len(made.problems), 0)}: no PDF was made. Fix them and run again.", file=sys.stderr)
+        return 1
+    for warning in made.warnings:
+        print(f"warning: {warning}")
+    if made.up_to_date:
+        print(f"The PDFs in {made.folder} are up to date (use --force to make them again).", file=sys.stderr)
+        return 0
+    pages = sum(f["pages"] for f in made.files)
+    print(f"Made {len(made.files)} PDFs ({pages} pages) in {made.folder} in {made.seconds:.1f} s.", file=sys.stderr)
     return 0

@@ -50,8 +50,8 @@ def test_recommendations_link_to_real_pages_and_show_their_reasons(page, site_ur
 
 def test_not_applicable_and_dont_know_are_listed_apart_with_the_reason_as_text(page, site_url):
     open_assessment(page, site_url)
-    page.check("#q-com-scope-with-stakeholders-na")
-    page.fill("#q-com-scope-with-stakeholders-reason", "<img src=x onerror=\"window.__pwned=1\"> not ours")
+    page.check("#q-com-oversight-group-shapes-question-na")
+    page.fill("#q-com-oversight-group-shapes-question-reason", "<img src=x onerror=\"window.__pwned=1\"> not ours")
     page.check("#q-des-question-own-assumptions-dont-know")
     page.check("#q-des-adviser-challenges-blind-spots-2")
     show_results(page)

@@ -2,10 +2,16 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
+
+import yaml
 
 from assessment_helpers import (
     mixed, open_assessment, answer_all, show_results, results, export_answers, start_again, checked,
 )
+
+# The questionnaire version this library publishes: a share link made today carries it.
+VERSION = yaml.safe_load((Path(__file__).resolve().parents[2] / "assessment" / "questionnaire.yml").read_text(encoding="utf-8"))["version"]
 
 
 def test_reload_restores_every_answer(page, site_url):
@@ -61,14 +67,14 @@ def test_share_link_round_trips_and_never_reaches_the_server(page, site_url):
 
 def test_share_link_asks_before_replacing_answers_already_saved(page, site_url):
     open_assessment(page, site_url)
-    page.check("#q-com-co-convene-3")
-    other = {"format": "mpl-assessment-answers", "questionnaire_version": "1.0.0", "profile": [], "answers": {"com-co-convene": {"value": 0}}}
+    page.check("#q-com-talk-to-affected-groups-3")
+    other = {"format": "mpl-assessment-answers", "questionnaire_version": VERSION, "profile": [], "answers": {"com-talk-to-affected-groups": {"value": 0}}}
     encoded = page.evaluate("t => btoa(t).replace(/\\+/g,'-').replace(/\\//g,'_').replace(/=+$/,'')", json.dumps(other))
     page.goto("about:blank")
     open_assessment(page, site_url, "#answers=" + encoded)
-    assert page.is_checked("#q-com-co-convene-3")
+    assert page.is_checked("#q-com-talk-to-affected-groups-3")
     page.click("text=Load the shared answers")
-    assert page.is_checked("#q-com-co-convene-0")
+    assert page.is_checked("#q-com-talk-to-affected-groups-0")
 
 
 HOSTILE = ('{"format": "mpl-assessment-answers", "questionnaire_version": "1.0.0", "profile": [],'
@@ -77,7 +83,7 @@ HOSTILE = ('{"format": "mpl-assessment-answers", "questionnaire_version": "1.0.0
 
 def test_hostile_import_is_refused_and_shown_as_text(page, site_url):
     open_assessment(page, site_url)
-    page.check("#q-org-structured-reflection-2")
+    page.check("#q-org-staff-reflect-regularly-2")
     before = checked(page)
     page.set_input_files("#mpl-import", files=[{"name": "<svg onload=alert(1)>.json", "mimeType": "application/json", "buffer": HOSTILE.encode()}])
     page.wait_for_selector("#mpl-message[data-kind=error]")
@@ -117,10 +123,10 @@ def test_answers_to_removed_questions_are_reported(page, site_url):
 
 def test_start_again_asks_first_and_keeps_answers_when_declined(page, site_url):
     open_assessment(page, site_url)
-    page.check("#q-rec-parallel-processes-1")
+    page.check("#q-rec-consider-parallel-process-1")
     page.once("dialog", lambda dialog: dialog.dismiss())
     page.click("#mpl-start-again")
-    assert page.is_checked("#q-rec-parallel-processes-1")
+    assert page.is_checked("#q-rec-consider-parallel-process-1")
     start_again(page)
     page.reload()
     page.wait_for_selector("#mpl-show-results", state="visible")
