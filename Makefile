@@ -19,8 +19,9 @@ test: $(VENV)/.test $(ZENSICAL) debian  ## install and run the whole test suite 
 test-fast: $(VENV)/.test $(ZENSICAL) debian-fast  ## the whole test suite except the browser tests (tests/browser/, marked `browser`)
 	$(PYTHON) -m pytest -m "not browser"
 
-build: printables site  ## make the PDFs, then build the site into site/ with --strict
+build: printables site  ## make the PDFs, then build the site into site/ with --strict, and its search index (Pagefind, into site/pagefind/)
 	$(PYTHON) -m mkdocs build --strict
+	$(PYTHON) -m model index --site site
 
 site: $(VENV)/.site  ## compile the docs tree (build/docs) from practices/, assessment/ and docs/
 	$(PYTHON) -m model site --strict
