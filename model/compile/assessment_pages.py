@@ -11,7 +11,7 @@ from .render import Renderer, relative
 from .shape import ASSESSMENT, COMBINE, COMPARE, DATA, Page, assessment_counts
 
 SCRIPT, STYLES = "assets/javascripts/assessment/main.js", "assets/stylesheets/assessment.css"
-JS_STRINGS = ("answer.", "assessment.", "results.", "compare.", "combine.", "plan.", "storage.")  # prefixes the scripts use
+JS_STRINGS = ("answer.", "assessment.", "results.", "compare.", "combine.", "plan.", "storage.", "entry.", "effort.")  # prefixes the scripts use
 
 
 def storage_keys(sources) -> dict:
@@ -38,14 +38,14 @@ def build(sources, paths, renderer: Renderer, tree) -> None:
     data = to_data(assessment, lib, lambda e: relative(paths.of(e), ASSESSMENT, directory_urls), strings, storage_keys(sources),
                    schema_patterns(sources.root))
     numbers = {q.id: n for n, q in enumerate(assessment.questions, start=1)}
+    counts = assessment_counts(sources)
     helpers = renderer.helpers(ASSESSMENT)
     assets = {name: Markup(relative(path, ASSESSMENT, directory_urls))
               for name, path in (("css", STYLES), ("script", SCRIPT), ("data", DATA))}
     form = renderer.template("assessment/form.jinja.html", {
         "data": {**data, "profile": {**data["profile"], "title": assessment.profile.get("title", "")}},
-        "numbers": numbers, "total": len(numbers), "assets": assets, "pages": sources.pages,
+        "numbers": numbers, "total": counts["questions"], "assets": assets, "pages": sources.pages,
         "question_scales": {q.id: q.scale for q in assessment.questions}, **helpers})
-    counts = assessment_counts(sources)
     page = Page(ASSESSMENT, "assessment/page.jinja.md",
                 {"assessment": assessment, "pages": sources.pages, "counts": counts, "form": Markup(form)},
                 {"title": assessment.title, "description": assessment.summary, "source": "assessment/questionnaire.yml",

@@ -8,11 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from assessment_helpers import QUESTIONS, open_assessment, export_answers, show_results, start_again, checked
+from assessment_helpers import QUESTIONS, REAL, open_assessment, export_answers, show_results, start_again, checked
 from conftest import assert_no_axe_violations
 from storage_stubs import BLOCKED, FULL
 
-KEY = "mpl-assessment:answers"
+KEY = REAL.storage["answers"]
+A, B, C, D = REAL.spread_questions(4)  # questions always asked, on four-point scales, in different sections
+PROFILE = REAL.profile[0]
 BACKUP = KEY + ":backup"
 SAVED = "Saved in this browser only, after every change."
 
@@ -51,19 +53,19 @@ def answers_file(answers: dict, version: str = "1.0.0", perspective: str | None 
 
 def test_partly_damaged_saved_answers_keep_every_readable_answer_and_a_backup(page, site_url, axe):
     damaged = json.dumps(answers_file({
-        "com-co-convene": {"value": 2},
-        "rec-parallel-processes": {"value": "2"},                 # not a whole number
+        A: {"value": 2},
+        B: {"value": "2"},                 # not a whole number
         "<img src=x onerror=window.__pwned=1>": {"value": 1},      # hostile key
-        "room-agree-ground-rules": {"value": 99},                 # off the scale
-        "org-structured-reflection": {"status": "dont-know"},
+        D: {"value": 99},                 # off the scale
+        C: {"status": "dont-know"},
     }, notes={"written by": "a newer version"}))                  # a field this version does not know
     set_saved_and_reload(page, site_url, damaged)
-    assert page.is_checked("#q-com-co-convene-2") and page.is_checked("#q-org-structured-reflection-dont-know")
+    assert page.is_checked(f"#q-{A}-2") and page.is_checked(f"#q-{C}-dont-know")
     message = page.locator("#mpl-message[data-kind=error]")
     text = message.inner_text()
     assert "Some of your saved answers could not be read" in text
-    assert '"rec-parallel-processes"' in text and '"notes"' in text and "<img src=x onerror=window.__pwned=1>" in text
-    assert "room-agree-ground-rules" in text  # kept aside: not on its scale
+    assert f'"{B}"' in text and '"notes"' in text and "<img src=x onerror=window.__pwned=1>" in text
+    assert D in text  # kept aside: not on its scale
     assert page.locator("#mpl-message img").count() == 0 and page.evaluate("window.__pwned") is None
     assert page.evaluate("document.activeElement.id") == "mpl-message"
     # The raw text is kept before anything overwrites it, and can be downloaded.
@@ -71,11 +73,11 @@ def test_partly_damaged_saved_answers_keep_every_readable_answer_and_a_backup(pa
     downloaded = json.loads(download_from(page, "#mpl-message button:has-text('Download the backup')"))
     assert downloaded["entries"][0]["text"] == damaged
     assert_no_axe_violations(axe, page, "the self-assessment with damaged saved answers")
-    page.check("#q-rec-parallel-processes-1")
+    page.check(f"#q-{B}-1")
     after = saved(page)
-    assert after["answers"] == {"com-co-convene": {"value": 2}, "rec-parallel-processes": {"value": 1},
-                                "org-structured-reflection": {"status": "dont-know"}}
-    assert after["retained"] == {"room-agree-ground-rules": {"value": 99}}
+    assert after["answers"] == {A: {"value": 2}, B: {"value": 1},
+                                C: {"status": "dont-know"}}
+    assert after["retained"] == {D: {"value": 99}}
     assert [e["text"] for e in backup_entries(page)] == [damaged]
     # After a reload the page says the backup is kept, and it can still be downloaded; start again clears it.
     page.reload()
@@ -92,13 +94,13 @@ def test_partly_damaged_saved_answers_keep_every_readable_answer_and_a_backup(pa
 
 
 def test_saved_text_cut_short_keeps_the_answers_before_the_cut(page, site_url):
-    whole = json.dumps(answers_file({"com-co-convene": {"value": 1}, "rec-parallel-processes": {"status": "na", "reason": "We do not recruit"},
-                                     "org-structured-reflection": {"value": 3}}, perspective="Delivery team", profile=["delivers"]))
-    cut = whole[: whole.index('"org-structured-reflection"') + 30]
+    whole = json.dumps(answers_file({A: {"value": 1}, B: {"status": "na", "reason": "We do not recruit"},
+                                     C: {"value": 3}}, perspective="Delivery team", profile=[PROFILE]))
+    cut = whole[: whole.index(f'"{C}"') + 30]
     set_saved_and_reload(page, site_url, cut)
     assert "cut short" in page.inner_text("#mpl-message")
-    assert page.is_checked("#q-com-co-convene-1") and page.is_checked("#q-rec-parallel-processes-na") and page.is_checked("#profile-delivers")
-    assert page.input_value("#q-rec-parallel-processes-reason") == "We do not recruit"
+    assert page.is_checked(f"#q-{A}-1") and page.is_checked(f"#q-{B}-na") and page.is_checked(f"#profile-{PROFILE}")
+    assert page.input_value(f"#q-{B}-reason") == "We do not recruit"
     assert page.input_value("#mpl-perspective") == "Delivery team"
     assert [e["text"] for e in backup_entries(page)] == [cut]
 
@@ -106,8 +108,8 @@ def test_saved_text_cut_short_keeps_the_answers_before_the_cut(page, site_url):
 def test_unreadable_saved_answers_are_backed_up_before_the_next_change_overwrites_them(page, site_url):
     set_saved_and_reload(page, site_url, "{ garbled")
     assert "could not be read" in page.inner_text("#mpl-message[data-kind=error]")
-    page.check("#q-com-co-convene-0")
-    assert saved(page)["answers"] == {"com-co-convene": {"value": 0}}
+    page.check(f"#q-{A}-0")
+    assert saved(page)["answers"] == {A: {"value": 0}}
     assert [e["text"] for e in backup_entries(page)] == ["{ garbled"]
 
 
@@ -116,26 +118,26 @@ def test_unreadable_saved_answers_are_backed_up_before_the_next_change_overwrite
 def test_full_storage_is_said_at_once_with_an_export_and_saving_recovers(page, site_url, axe):
     page.add_init_script(FULL)
     open_assessment(page, site_url)
-    page.check("#q-com-co-convene-2")
+    page.check(f"#q-{A}-2")
     assert page.inner_text(".mpl-assess__saved") == SAVED
     page.evaluate("window.__full = true")
-    page.check("#q-rec-parallel-processes-1")
+    page.check(f"#q-{B}-1")
     alert = page.locator("#mpl-message[data-kind=error]")
     assert "storage is full" in alert.inner_text()
     assert page.inner_text(".mpl-assess__saved").startswith("Not saved")
     assert page.evaluate("document.activeElement.id") == "mpl-message"
     exported = json.loads(download_from(page, "#mpl-message button:has-text('Export answers')"))
-    assert exported["answers"] == {"com-co-convene": {"value": 2}, "rec-parallel-processes": {"value": 1}}
-    assert saved(page)["answers"] == {"com-co-convene": {"value": 2}}  # the failed write kept nothing
+    assert exported["answers"] == {A: {"value": 2}, B: {"value": 1}}
+    assert saved(page)["answers"] == {A: {"value": 2}}  # the failed write kept nothing
     assert_no_axe_violations(axe, page, "the self-assessment with full storage")
-    page.check("#q-rec-parallel-processes-2")
+    page.check(f"#q-{B}-2")
     assert page.inner_text(".mpl-assess__saved").startswith("Not saved")
     page.evaluate("window.__full = false")
-    page.check("#q-org-structured-reflection-3")
+    page.check(f"#q-{C}-3")
     assert page.inner_text(".mpl-assess__saved") == SAVED
     assert "saved in this browser again" in page.inner_text("#mpl-message[data-kind=success]")
-    assert saved(page)["answers"] == {"com-co-convene": {"value": 2}, "rec-parallel-processes": {"value": 2},
-                                      "org-structured-reflection": {"value": 3}}
+    assert saved(page)["answers"] == {A: {"value": 2}, B: {"value": 2},
+                                      C: {"value": 3}}
     assert not page.js_errors
 
 
@@ -143,11 +145,11 @@ def test_import_into_full_storage_says_the_answers_are_not_saved(page, site_url)
     page.add_init_script(FULL)
     open_assessment(page, site_url)
     page.evaluate("window.__full = true")
-    file = json.dumps(answers_file({"com-co-convene": {"value": 3}}))
+    file = json.dumps(answers_file({A: {"value": 3}}))
     page.set_input_files("#mpl-import", files=[{"name": "answers.json", "mimeType": "application/json", "buffer": file.encode()}])
     alert = page.locator("#mpl-message[data-kind=error]")
     assert "storage is full" in alert.inner_text() and "answers.json" in alert.inner_text()
-    assert page.is_checked("#q-com-co-convene-3") and saved(page) is None
+    assert page.is_checked(f"#q-{A}-3") and saved(page) is None
     assert page.inner_text(".mpl-assess__saved").startswith("Not saved")
 
 
@@ -157,10 +159,10 @@ def test_blocked_storage_is_said_and_no_save_is_claimed(page, site_url, how):
     open_assessment(page, site_url)
     assert "does not let this page store" in page.inner_text("#mpl-message[data-kind=error]")
     assert page.inner_text(".mpl-assess__saved").startswith("Not saved")
-    page.check("#q-com-co-convene-2")
+    page.check(f"#q-{A}-2")
     assert page.inner_text(".mpl-assess__saved").startswith("Not saved")
     exported = json.loads(download_from(page, "#mpl-message button:has-text('Export answers')"))
-    assert exported["answers"] == {"com-co-convene": {"value": 2}}
+    assert exported["answers"] == {A: {"value": 2}}
     assert not page.js_errors
 
 
@@ -177,13 +179,13 @@ def two_tabs(page, site_url):
 
 def test_a_change_in_another_tab_shows_in_this_one(page, site_url):
     first, second = two_tabs(page, site_url)
-    second.check("#q-com-co-convene-1")
-    first.wait_for_function("document.querySelector('#q-com-co-convene-1').checked")
+    second.check(f"#q-{A}-1")
+    first.wait_for_function(f"document.querySelector('#q-{A}-1').checked")
     assert "another tab" in first.inner_text("#mpl-message")
-    first.check("#q-rec-parallel-processes-2")  # built on the other tab's answers, not over them
-    second.wait_for_function("document.querySelector('#q-rec-parallel-processes-2').checked")
-    assert second.is_checked("#q-com-co-convene-1")
-    assert saved(first)["answers"] == {"com-co-convene": {"value": 1}, "rec-parallel-processes": {"value": 2}}
+    first.check(f"#q-{B}-2")  # built on the other tab's answers, not over them
+    second.wait_for_function(f"document.querySelector('#q-{B}-2').checked")
+    assert second.is_checked(f"#q-{A}-1")
+    assert saved(first)["answers"] == {A: {"value": 1}, B: {"value": 2}}
     assert not first.js_errors
 
 
@@ -192,8 +194,8 @@ def both_changed(page, site_url):
     page.add_init_script(FULL)
     first, second = two_tabs(page, site_url)
     first.evaluate("window.__full = true")
-    first.check("#q-com-co-convene-1")
-    second.check("#q-rec-parallel-processes-2")
+    first.check(f"#q-{A}-1")
+    second.check(f"#q-{B}-2")
     first.wait_for_selector("#mpl-message[data-topic=conflict]")
     first.evaluate("window.__full = false")
     return first, second
@@ -206,35 +208,35 @@ def test_both_tabs_changed_and_this_tab_is_kept_the_other_is_backed_up(page, sit
     assert_no_axe_violations(axe, first, "the self-assessment asking which tab's answers to keep")
     other_text = first.evaluate(f"localStorage.getItem('{KEY}')")
     first.click("#mpl-message button:has-text('Keep the answers on this page')")
-    assert saved(first)["answers"] == {"com-co-convene": {"value": 1}}
+    assert saved(first)["answers"] == {A: {"value": 1}}
     assert [e["text"] for e in backup_entries(first)] == [other_text]
     assert first.inner_text(".mpl-assess__saved") == SAVED
-    second.wait_for_function("document.querySelector('#q-com-co-convene-1').checked")
-    assert not second.is_checked("#q-rec-parallel-processes-2")
+    second.wait_for_function(f"document.querySelector('#q-{A}-1').checked")
+    assert not second.is_checked(f"#q-{B}-2")
     assert not first.js_errors and not second.js_errors
 
 
 def test_both_tabs_changed_and_the_other_is_loaded_this_one_is_backed_up(page, site_url):
     first, _ = both_changed(page, site_url)
     first.click("#mpl-message button:has-text('Load the other tab')")
-    assert first.is_checked("#q-rec-parallel-processes-2") and not first.is_checked("#q-com-co-convene-1")
+    assert first.is_checked(f"#q-{B}-2") and not first.is_checked(f"#q-{A}-1")
     kept = [json.loads(e["text"]) for e in backup_entries(first)]
-    assert [k["answers"] for k in kept] == [{"com-co-convene": {"value": 1}}]
-    first.check("#q-org-structured-reflection-0")
-    assert saved(first)["answers"] == {"rec-parallel-processes": {"value": 2}, "org-structured-reflection": {"value": 0}}
+    assert [k["answers"] for k in kept] == [{A: {"value": 1}}]
+    first.check(f"#q-{C}-0")
+    assert saved(first)["answers"] == {B: {"value": 2}, C: {"value": 0}}
 
 
 def test_a_change_this_tab_did_not_hear_of_is_not_overwritten(page, site_url):
     open_assessment(page, site_url)
     # Another window saved answers and this tab missed the storage event (a tab's own write sends it none).
-    other_text = json.dumps(answers_file({"rec-parallel-processes": {"value": 2}}), indent=2) + "\n"
+    other_text = json.dumps(answers_file({B: {"value": 2}}), indent=2) + "\n"
     page.evaluate("([key, text]) => localStorage.setItem(key, text)", [KEY, other_text])
-    page.check("#q-com-co-convene-1")
+    page.check(f"#q-{A}-1")
     page.wait_for_selector("#mpl-message[data-topic=conflict]")
     assert page.evaluate(f"localStorage.getItem('{KEY}')") == other_text  # not written over
     assert page.inner_text(".mpl-assess__saved").startswith("Not saved")
     page.click("#mpl-message button:has-text('Keep the answers on this page')")
-    assert saved(page)["answers"] == {"com-co-convene": {"value": 1}}
+    assert saved(page)["answers"] == {A: {"value": 1}}
     assert [e["text"] for e in backup_entries(page)] == [other_text]
 
 
@@ -247,25 +249,25 @@ def import_file(page, answers: dict, name: str = "colleague.json") -> None:
 
 def test_import_asks_first_over_existing_answers_and_offers_an_export(page, site_url):
     open_assessment(page, site_url)
-    import_file(page, {"com-co-convene": {"value": 1}})  # an empty form: nothing to ask
+    import_file(page, {A: {"value": 1}})  # an empty form: nothing to ask
     page.wait_for_selector("#mpl-message[data-kind=success]")
-    assert checked(page) == ["q-com-co-convene-1"]
-    page.check("#q-com-co-convene-2")
+    assert checked(page) == [f"q-{A}-1"]
+    page.check(f"#q-{A}-2")
     mine = saved(page)
-    import_file(page, {"rec-parallel-processes": {"value": 0}})
+    import_file(page, {B: {"value": 0}})
     question = page.locator("#mpl-message[data-topic=replace]")
     assert "replaces the answers on this page" in question.inner_text() and "colleague.json" in question.inner_text()
     assert page.evaluate("document.activeElement.id") == "mpl-message"
-    assert page.is_checked("#q-com-co-convene-2") and saved(page) == mine  # nothing changed yet
+    assert page.is_checked(f"#q-{A}-2") and saved(page) == mine  # nothing changed yet
     page.click("#mpl-message button:has-text('Keep my answers')")
-    assert page.is_checked("#q-com-co-convene-2") and saved(page) == mine
-    import_file(page, {"rec-parallel-processes": {"value": 0}})
+    assert page.is_checked(f"#q-{A}-2") and saved(page) == mine
+    import_file(page, {B: {"value": 0}})
     exported = json.loads(download_from(page, "#mpl-message button:has-text('Export my current answers')"))
-    assert exported["answers"] == {"com-co-convene": {"value": 2}}
+    assert exported["answers"] == {A: {"value": 2}}
     page.click("#mpl-message button:has-text(\"Replace my answers with the file's\")")
     page.wait_for_selector("#mpl-message[data-kind=success]")
-    assert page.is_checked("#q-rec-parallel-processes-0") and not page.is_checked("#q-com-co-convene-2")
-    assert saved(page)["answers"] == {"rec-parallel-processes": {"value": 0}}
+    assert page.is_checked(f"#q-{B}-0") and not page.is_checked(f"#q-{A}-2")
+    assert saved(page)["answers"] == {B: {"value": 0}}
 
 
 # --- 6. A new version of the questionnaire keeps the answers to questions it does not have ---
@@ -288,27 +290,27 @@ def renamed_build(page, site_url, old: str, new: str, version: str) -> None:
 
 
 def test_answers_to_a_renamed_question_are_kept_not_scored_and_found_again(page, site_url, built_site):
-    old = "com-co-convene"
+    old = A
     assert not [q for q in QUESTIONS if q["id"] != old and q["id"].startswith(old + "-")]
     section = next(s for s in json.loads((built_site / "assessment" / "data.json").read_text())["sections"]
                    if any(q["id"] == old for q in s["questions"]))
     open_assessment(page, site_url)
     page.check(f"#q-{old}-2")
-    page.check("#q-org-structured-reflection-1")
+    page.check(f"#q-{C}-1")
     renamed_build(page, site_url, old, "com-convene-together", "9.0.0")
     page.reload()
     page.wait_for_selector("#mpl-show-results", state="visible")
     assert page.locator(f"#q-{old}").count() == 0 and not page.is_checked("#q-com-convene-together-2")
     note = page.inner_text("#mpl-message[data-kind=warning]")
     assert old in note and "kept aside" in note and "version 9.0.0" in note
-    page.check("#q-org-structured-reflection-2")
+    page.check(f"#q-{C}-2")
     stored = saved(page)
     assert stored["questionnaire_version"] == "9.0.0"
-    assert stored["answers"] == {"org-structured-reflection": {"value": 2}}
+    assert stored["answers"] == {C: {"value": 2}}
     assert stored["retained"] == {old: {"value": 2}}
     show_results(page)  # scores ignore the answer kept aside
     row = page.locator("#mpl-scores tbody tr", has=page.locator(f"th:text-is('{section['title']}')"))
-    assert row.locator("td").first.inner_text() == "No score yet"
+    assert row.locator("td").first.inner_text() == REAL.t("results.not_enough")
     exported = export_answers(page)
     assert json.loads(exported)["retained"] == {old: {"value": 2}}
     # Export -> import -> export is exact, the answer kept aside included.
@@ -324,6 +326,6 @@ def test_answers_to_a_renamed_question_are_kept_not_scored_and_found_again(page,
     page.wait_for_selector("#mpl-show-results", state="visible")
     assert page.is_checked(f"#q-{old}-2")
     assert "back in use" in page.inner_text("#mpl-message")
-    page.check("#q-org-structured-reflection-3")
+    page.check(f"#q-{C}-3")
     assert saved(page)["answers"][old] == {"value": 2} and "retained" not in saved(page)
     assert not page.js_errors
