@@ -8,25 +8,31 @@ ZENSICAL := .venv-zensical/bin/zensical
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := .
 
-.PHONY: serve test build site validate new bench chromium clean
+.PHONY: serve test build site printables validate new bench debian clean
 
 serve: $(VENV)/.site  ## install, compile and serve the site on http://127.0.0.1:8000; again on every change
 	$(PYTHON) -m model serve
 
-test: $(VENV)/.test $(ZENSICAL) chromium  ## install and run the whole test suite (model, build, browser, second engine)
+test: $(VENV)/.test $(ZENSICAL) debian  ## install and run the whole test suite (model, build, browser, PDFs, second engine)
 	$(PYTHON) -m pytest
 
-build: site  ## build the site into site/ with --strict
+build: printables site  ## make the PDFs, then build the site into site/ with --strict
 	$(PYTHON) -m mkdocs build --strict
 
 site: $(VENV)/.site  ## compile the docs tree (build/docs) from practices/, assessment/ and docs/
 	$(PYTHON) -m model site --strict
 
+# The card decks, the book and the worksheet (PDF) into build/printables; again only when a source changed.
+# `make serve` never makes them (the Downloads page then says how to); `make build` does, first.
+printables: $(VENV)/.site debian  ## make the PDFs to print (card decks, the book, the worksheet)
+	$(PYTHON) -m model printables
+
 validate: $(VENV)/.site  ## check every YAML file; prints path:line: message for each problem
 	$(PYTHON) -m model validate
 
-bench: $(VENV)/.test chromium  ## build synthetic libraries of 100, 1,000 and 5,000 entries; print the figures (minutes)
+bench: $(VENV)/.test debian  ## build synthetic libraries of 100, 1,000 and 5,000 entries, and Lighthouse per page type; print the figures (minutes)
 	$(PYTHON) bench/run.py
+	$(PYTHON) bench/lighthouse.py
 
 # Start a new entry: make new KIND=practice STAGE=recruitment TITLE="Invite by letter and by phone"
 # (add QUESTION=<question id> to have that self-assessment question recommend it)
@@ -47,12 +53,14 @@ $(VENV)/.test: requirements-test.txt $(VENV)/.site
 	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
 	touch $@
 
-# Browser tests drive Debian's Chromium (Playwright cannot download its own browser here);
-# the JavaScript unit tests run on Node. Both come from Debian's packages when missing.
-chromium:
-	@command -v chromium >/dev/null && command -v node >/dev/null || { \
-	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium nodejs; }
+# From Debian's packages, when missing: Chromium (the browser tests drive it; Playwright cannot download
+# its own browser here), Node (the JavaScript unit tests), Pango and HarfBuzz (WeasyPrint lays out the PDFs
+# with them), the fonts the PDFs embed, and poppler-utils (the PDF tests read pages with pdftotext & co.).
+DEBIAN := chromium nodejs libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-liberation fonts-dejavu-core poppler-utils
+debian:
+	@missing=$$(for p in $(DEBIAN); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || echo $$p; done); \
+	[ -z "$$missing" ] || { SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq $$missing; }
 
 clean:
 	rm -rf site build .pytest_cache .venv-zensical

@@ -66,9 +66,10 @@ def measure(size: int, work: Path, repeat: int) -> dict:
     compiled = best(timed(compile_, project, work / "compile.log") for _ in range(tries))
     shutil.rmtree(project / "build" / "docs")  # the first compile of a fresh clone: everything is written
     first = timed(compile_, project, work / "compile.log")
+    built = best(timed(mkdocs, project, work / "mkdocs.log") for _ in range(tries))  # the compiled tree
     twin = hand_written(project, work / f"hand-{size}")
-    built = best(timed(mkdocs, twin, work / "mkdocs.log") for _ in range(tries))
-    result = {"counts": counts, "compile": compiled, "first_compile": first, "mkdocs": built,
+    by_hand = best(timed(mkdocs, twin, work / "mkdocs.log") for _ in range(tries))
+    result = {"counts": counts, "compile": compiled, "first_compile": first, "mkdocs": built, "by_hand": by_hand,
               "pages": sum(1 for _ in site.rglob("*.html")), "site_mb": sum(f.stat().st_size for f in site.rglob("*") if f.is_file()) / 1e6}
     if ZENSICAL.exists() and size <= ZENSICAL_MAX:
         result["zensical"] = timed([str(ZENSICAL), "build", "-f", "mkdocs.yml"], project, work / "zensical.log")
@@ -107,16 +108,21 @@ def table(size: int, r: dict) -> str:
     head = (f"{size:,} entries ({c['challenge']} challenges, {c['practice']} practices, {c['priority-action']} priority "
             f"actions; {c['questions']} questions): {r['pages']:,} pages, {r['site_mb']:.1f} MB")
     rows = [("", "wall s", "CPU s", "ms/entry", "peak MB")]
-    named = [("compile, first", r["first_compile"]), ("compile, again", r["compile"]), ("MkDocs build, hand-written", r["mkdocs"])]
+    named = [("compile, first", r["first_compile"]), ("compile, again", r["compile"]), ("MkDocs build", r["mkdocs"]),
+             ("MkDocs build, by hand", r["by_hand"])]
     if "zensical" in r:
         named.append(("Zensical build", r["zensical"]))
     for name, run in named:
         rows.append((name, f"{run.wall:.2f}", f"{run.cpu:.2f}", f"{1000 * run.cpu / size:.2f}", f"{run.peak_mb:.0f}"))
-    total = r["first_compile"].cpu + r["mkdocs"].cpu
-    rows.append(("compile + build / hand-written", "", f"{total / r['mkdocs'].cpu:.2f}", "", ""))
+    rows.append(("compile + build / by hand", "", f"{ratio(r):.2f}", "", ""))
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     return "\n".join([head] + ["  " + "  ".join(cell.rjust(w) if i else cell.ljust(w) for i, (cell, w) in enumerate(zip(row, widths)))
                                for row in rows])
+
+
+def ratio(r: dict) -> float:
+    """What the compiler costs: compiling and building, against building the same pages written by hand."""
+    return (r["first_compile"].cpu + r["mkdocs"].cpu) / r["by_hand"].cpu
 
 
 def verdict(ok: bool) -> str:
@@ -139,13 +145,13 @@ def main() -> int:
             print(table(size, results[size]) + "\n", flush=True)
         print("Targets")
         for size, r in results.items():
-            ratio = (r["first_compile"].cpu + r["mkdocs"].cpu) / r["mkdocs"].cpu
-            checks.append(ratio <= TARGETS["overhead"])
+            checks.append(ratio(r) <= TARGETS["overhead"])
             print(f"  {verdict(checks[-1])}  compiling adds at most 10% to building the same pages written by hand, "
-                  f"{size:,} entries: {ratio:.2f} x CPU (compile {r['first_compile'].cpu:.1f} s + build {r['mkdocs'].cpu:.1f} s)")
+                  f"{size:,} entries: {ratio(r):.2f} x CPU (compile {r['first_compile'].cpu:.1f} s + build {r['mkdocs'].cpu:.1f} s, "
+                  f"by hand {r['by_hand'].cpu:.1f} s)")
         if 1000 in results and 5000 in results:
             growth = (results[5000]["first_compile"].cpu + results[5000]["mkdocs"].cpu) / (
-                results[1000]["first_compile"].cpu + results[1000]["mkdocs"].cpu)
+                results[1000]["first_compile"].cpu + results[1000]["mkdocs"].cpu)  # the whole pipeline
             checks.append(growth <= TARGETS["growth"])
             print(f"  {verdict(checks[-1])}  5,000 entries take at most 5.5 x the time of 1,000: {growth:.2f} x CPU")
         for size, r in results.items():

@@ -3,6 +3,7 @@
     python -m model validate    every YAML file, every problem as `path:line: message`, all at once
     python -m model site        compile the docs tree (build/docs) that the site engine builds
     python -m model serve       compile, build and serve the site, again on every change (make serve)
+    python -m model printables  make the PDFs to print into build/printables (make printables; make build)
     python -m model new KIND    start a new entry file (see scaffold.py)
 """
 from __future__ import annotations
@@ -31,19 +32,24 @@ def main(argv: list[str] | None = None) -> int:
     compile_.add_argument("--strict", action="store_true", help="fail on warnings too")
     serve = sub.add_parser("serve", help="compile, build and serve the site; again on every change")
     serve.add_argument("--port", type=int, default=8000)
+    printables = sub.add_parser("printables", help="make the card decks, the book and the worksheet (PDF) into build/printables")
+    printables.add_argument("--force", action="store_true", help="make them even if the sources have not changed")
+    printables.add_argument("--out", type=Path, help="folder to write them to (default: build/printables under the root)")
     new = sub.add_parser("new", help="start a new entry file, e.g. new practice --stage recruitment --title \"Invite by letter\"")
     new.add_argument("kind", help="the kind of entry (an id from practices/kinds.yml, e.g. practice)")
     new.add_argument("--title", required=True, help="its title in plain English; the id and file name are made from it")
     new.add_argument("--stage", action="append", default=[], help="a stage id from practices/stages.yml (repeat, or separate with commas)")
     new.add_argument("--id", help="choose the id yourself instead of making it from the title")
     new.add_argument("--question", help="the id of the self-assessment question that should recommend the new entry")
-    for command in (check, compile_, serve, new):
+    for command in (check, compile_, serve, printables, new):
         command.add_argument("--root", type=Path, default=Path("."), help="repository root (default: current folder)")
     args = parser.parse_args(argv)
     if args.command == "new":
         return scaffold.command(args.root, args.kind, args.title, args.stage, args.id, args.question)
     if args.command == "site":
         return site(args.root, args.strict)
+    if args.command == "printables":
+        return make_printables(args.root, args.out, args.force)
     if args.command == "serve":
         from .serve import serve as run
         return run(args.root, args.port)
@@ -79,4 +85,25 @@ def site(root: Path, strict: bool = False) -> int:
         return 1
     print(f"Compiled build/docs: {len(result.written)} file{'s' * (len(result.written) != 1)} written, "
           f"{len(result.removed)} removed.", file=sys.stderr)
+    return 0
+
+
+def make_printables(root: Path, out: Path | None = None, force: bool = False) -> int:
+    from .printables.build import PrintError, make
+    try:
+        made = make(root, out, force)
+    except PrintError as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    if made.problems:
+        report(sorted(made.problems))
+        print(f"{_summary(len(made.problems), 0)}: no PDF was made. Fix them and run again.", file=sys.stderr)
+        return 1
+    for warning in made.warnings:
+        print(f"warning: {warning}")
+    if made.up_to_date:
+        print(f"The PDFs in {made.folder} are up to date (use --force to make them again).", file=sys.stderr)
+        return 0
+    pages = sum(f["pages"] for f in made.files)
+    print(f"Made {len(made.files)} PDFs ({pages} pages) in {made.folder} in {made.seconds:.1f} s.", file=sys.stderr)
     return 0

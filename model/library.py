@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import files, placeholders, schemas
+from .fastcheck import compile_check
 from .kinds import Kind, Link, kinds_from, schema_of
 from .problems import Problems, id_hint
 from .yaml_source import YamlDocument, check_schema_line, read_yaml
@@ -55,6 +56,7 @@ class Library:
     broken: set[str] = field(default_factory=set)  # vocabularies (and "kinds") that could not be read
     schemas: dict[str, dict] = field(default_factory=dict)  # kind id -> its JSON Schema (see kinds.schema_of)
     validators: dict = field(default_factory=dict, repr=False)  # kind id -> a validator of that schema
+    fast_checks: dict = field(default_factory=dict, repr=False)  # kind id -> a quick yes-or-no check of it
     problems: Problems = field(default_factory=Problems)
     _reverse: dict = field(default_factory=dict, repr=False)  # reverse link indexes, built on first use
 
@@ -147,6 +149,7 @@ def _load_kinds(lib: Library, root: Path, base: Path, schema_dir: Path) -> None:
     lib.kinds = kinds_from(doc, entry_schema, lib.problems)
     lib.schemas = {k.id: schemas.inline_refs(schema_of(k, entry_schema), schema_dir) for k in lib.kinds.values()}
     lib.validators = {k: schemas.validator_for(s) for k, s in lib.schemas.items()}
+    lib.fast_checks = {k: compile_check(s) for k, s in lib.schemas.items()}
 
 
 def _load_vocabularies(lib: Library, root: Path, base: Path, schema_dir: Path) -> None:
@@ -222,7 +225,8 @@ def _read_entry(lib: Library, root: Path, file: Path, shown: str, kind: Kind):
     check_schema_line(doc, f"build/schema/{kind.id}.schema.json", problems)
     filled = placeholders.check(doc, problems)  # a scaffolded file not yet filled in
     later = {"stages", "roles", "themes", "related", *(link.field for link in kind.links)}
-    valid = schemas.check_with(doc, lib.validators[kind.id], f"build/schema/{kind.id}.schema.json", problems, later) and filled
+    valid = schemas.check_with(doc, lib.validators[kind.id], f"build/schema/{kind.id}.schema.json", problems, later,
+                               lib.fast_checks.get(kind.id)) and filled
     entry_id = data.get("id") if isinstance(data.get("id"), str) else file.stem
     if entry_id != file.stem:
         problems.error(shown, doc.line_of("id"), f"`id` is `{entry_id}` but the file is named {file.name}: they must match (rename the file or change the id).")

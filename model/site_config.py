@@ -48,6 +48,8 @@ class SiteConfig:
 
 def fill(text: str, values: dict) -> str:
     """`text` with every `{name}` replaced by values[name] (unknown names are left as they are)."""
+    if not values or "{" not in text:
+        return text
     return re.sub(r"\{([a-z_]+)\}", lambda m: str(values.get(m.group(1), m.group(0))), text)
 
 

@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import files
+from ..printables import manifest as printables
 from ..problems import Problems
-from . import assessment_pages, documents, downloads, navigation
+from . import assessment_pages, documents, downloads, glossary, navigation
 from .load import Sources, load
 from .render import Renderer
 from .shape import Paths, pages
@@ -52,8 +53,11 @@ def compile_site(root: Path, cache: dict | None = None) -> Result:
     problems = Problems()
     everywhere = files.stamp(*_shared_inputs(root))
     renderer = Renderer(root, sources, paths, problems, cache, everywhere)
+    glossary.install(renderer, sources.glossary)
     tree = Tree(root / sources.site.docs_dir)
     shaped = pages(sources, paths)
+    if sources.glossary:
+        shaped.append(glossary.page(sources.glossary))
     rendered = cache.setdefault("pages", {}) if cache is not None else None
     for page in shaped:
         key = (everywhere, page.depends_on) if page.depends_on is not None else None
@@ -66,7 +70,10 @@ def compile_site(root: Path, cache: dict | None = None) -> Result:
         tree.put(page.path, text)
     if sources.assessment:
         assessment_pages.build(sources, paths, renderer, tree)
-    downloads.build(sources, renderer, tree)
+    copies, printed = printables.published(root, sources)  # the PDFs, when made for these sources
+    for path, file in copies:
+        tree.copy(path, file)
+    downloads.build(sources, renderer, tree, printables=printed)
     documents.contributing(root, sources.site, tree, problems)
     generated = set(tree.kept)
     documents.copy_docs(root, tree, generated, problems)

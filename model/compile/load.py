@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import schemas
+from . import glossary as glossary_file
 from ..assessment import Assessment, load_assessment
 from ..library import Library, load_library
 from ..problems import Problems
@@ -20,6 +21,7 @@ class Sources:
     library: Library
     assessment: Assessment | None  # None when the library has no assessment/ folder
     pages: dict = field(default_factory=dict)  # assessment/pages.yml
+    glossary: glossary_file.Glossary | None = None  # practices/glossary.yml, when the library has one
     problems: Problems = field(default_factory=Problems)
 
 
@@ -40,6 +42,7 @@ def load(root: Path, cache: dict | None = None) -> Sources:
         elif doc is not None and schemas.check(doc, root / "schema", "assessment-pages", sources.problems):
             check_schema_line(doc, "schema/assessment-pages.schema.json", sources.problems)
             sources.pages = doc.data
+    sources.glossary = glossary_file.load(root, sources.problems)
     _check_site_against_library(sources)
     sources.problems.sort()
     return sources

@@ -103,12 +103,18 @@ class Renderer:
             env.globals.update(t=self.t, fill=lambda text, **values: fill(text, values), long_date=long_date,
                                or_list=self.or_list)
         self.missing: set[str] = set()
+        self._plain: dict[str, str] = {}
 
     # --- Helpers the templates call ---
 
     def t(self, key: str, **values) -> str:
+        if not values and key in self._plain:
+            return self._plain[key]
         try:
-            return self.site.t(key, **values)
+            text = self.site.t(key, **values)
+            if not values:
+                self._plain[key] = text  # the same label on a thousand pages: looked up once
+            return text
         except KeyError:
             if key not in self.missing:
                 self.missing.add(key)

@@ -33,6 +33,7 @@ class Tree:
         self._prune()
 
     def _write(self, target: Path, content: bytes | Path) -> bool:
+        fresh = False
         try:
             if isinstance(content, Path):
                 src, dst = content.stat(), target.stat()
@@ -43,8 +44,12 @@ class Tree:
                 return False
         except OSError:
             target.parent.mkdir(parents=True, exist_ok=True)
+            fresh = not target.exists()
         if isinstance(content, Path):
             content = content.read_bytes()
+        if fresh:  # nobody can be reading a file that does not exist yet
+            target.write_bytes(content)
+            return True
         tmp = target.with_name(f".{target.name}.tmp")
         tmp.write_bytes(content)
         os.replace(tmp, target)  # a reader never sees half a file

@@ -8,13 +8,27 @@ from pathlib import Path
 
 import pytest
 
-from assessment_helpers import QUESTIONS, REAL, open_assessment, export_answers, show_results, start_again, checked
-from conftest import assert_no_axe_violations
+from assessment_helpers import Questionnaire, open_assessment, export_answers, show_results, start_again, checked
+from conftest import EXAMPLE, assert_no_axe_violations
 from storage_stubs import BLOCKED, FULL
 
-KEY = REAL.storage["answers"]
-A, B, C, D = REAL.spread_questions(4)  # questions always asked, on four-point scales, in different sections
-PROFILE = REAL.profile[0]
+
+# Behaviour, not content: these run on the example library (tests/fixtures/example-library).
+@pytest.fixture
+def site_url(example_url):
+    return example_url
+
+
+@pytest.fixture
+def built_site(example_site):
+    return example_site[0]
+
+
+LIB = Questionnaire(EXAMPLE)
+VERSION = LIB.version
+KEY = LIB.storage["answers"]
+A, B, C, D = LIB.spread_questions(4)  # questions always asked, on four-point scales, in different sections
+PROFILE = LIB.profile[0]
 BACKUP = KEY + ":backup"
 SAVED = "Saved in this browser only, after every change."
 
@@ -41,7 +55,7 @@ def download_from(page, selector: str) -> str:
     return Path(info.value.path()).read_text(encoding="utf-8")
 
 
-def answers_file(answers: dict, version: str = "1.0.0", perspective: str | None = None, profile=(), **extra) -> dict:
+def answers_file(answers: dict, version: str = VERSION, perspective: str | None = None, profile=(), **extra) -> dict:
     """An answers object in the order the page writes it (`extra` fields go last)."""
     head = {"format": "mpl-assessment-answers", "questionnaire_version": version, "saved_at": "2026-11-01T10:00:00.000Z"}
     if perspective:
@@ -96,7 +110,7 @@ def test_partly_damaged_saved_answers_keep_every_readable_answer_and_a_backup(pa
 def test_saved_text_cut_short_keeps_the_answers_before_the_cut(page, site_url):
     whole = json.dumps(answers_file({A: {"value": 1}, B: {"status": "na", "reason": "We do not recruit"},
                                      C: {"value": 3}}, perspective="Delivery team", profile=[PROFILE]))
-    cut = whole[: whole.index(f'"{C}"') + 30]
+    cut = whole[: whole.index(f'"{C}"') + len(C) + 8]  # inside its answer
     set_saved_and_reload(page, site_url, cut)
     assert "cut short" in page.inner_text("#mpl-message")
     assert page.is_checked(f"#q-{A}-1") and page.is_checked(f"#q-{B}-na") and page.is_checked(f"#profile-{PROFILE}")
@@ -291,16 +305,16 @@ def renamed_build(page, site_url, old: str, new: str, version: str) -> None:
 
 def test_answers_to_a_renamed_question_are_kept_not_scored_and_found_again(page, site_url, built_site):
     old = A
-    assert not [q for q in QUESTIONS if q["id"] != old and q["id"].startswith(old + "-")]
+    assert not [q for q in LIB.questions if q["id"] != old and q["id"].startswith(old + "-")]
     section = next(s for s in json.loads((built_site / "assessment" / "data.json").read_text())["sections"]
                    if any(q["id"] == old for q in s["questions"]))
     open_assessment(page, site_url)
     page.check(f"#q-{old}-2")
     page.check(f"#q-{C}-1")
-    renamed_build(page, site_url, old, "com-convene-together", "9.0.0")
+    renamed_build(page, site_url, old, f"{old}-again", "9.0.0")
     page.reload()
     page.wait_for_selector("#mpl-show-results", state="visible")
-    assert page.locator(f"#q-{old}").count() == 0 and not page.is_checked("#q-com-convene-together-2")
+    assert page.locator(f"#q-{old}").count() == 0 and not page.is_checked(f"#q-{old}-again-2")
     note = page.inner_text("#mpl-message[data-kind=warning]")
     assert old in note and "kept aside" in note and "version 9.0.0" in note
     page.check(f"#q-{C}-2")
@@ -310,7 +324,7 @@ def test_answers_to_a_renamed_question_are_kept_not_scored_and_found_again(page,
     assert stored["retained"] == {old: {"value": 2}}
     show_results(page)  # scores ignore the answer kept aside
     row = page.locator("#mpl-scores tbody tr", has=page.locator(f"th:text-is('{section['title']}')"))
-    assert row.locator("td").first.inner_text() == REAL.t("results.not_enough")
+    assert row.locator("td").first.inner_text() == LIB.t("results.not_enough")
     exported = export_answers(page)
     assert json.loads(exported)["retained"] == {old: {"value": 2}}
     # Export -> import -> export is exact, the answer kept aside included.

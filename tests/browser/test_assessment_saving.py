@@ -2,10 +2,16 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
+
+import yaml
 
 from assessment_helpers import (
     REAL, mixed, open_assessment, answer_all, show_results, results, export_answers, start_again, checked,
 )
+
+# The questionnaire version this library publishes: a share link made today carries it.
+VERSION = yaml.safe_load((Path(__file__).resolve().parents[2] / "assessment" / "questionnaire.yml").read_text(encoding="utf-8"))["version"]
 
 
 def test_reload_restores_every_answer(page, site_url):
@@ -62,7 +68,7 @@ def test_share_link_round_trips_and_never_reaches_the_server(page, site_url):
 def test_share_link_asks_before_replacing_answers_already_saved(page, site_url):
     open_assessment(page, site_url)
     page.check(f"#q-{A}-3")
-    other = {"format": "mpl-assessment-answers", "questionnaire_version": "1.0.0", "profile": [], "answers": {A: {"value": 0}}}
+    other = {"format": "mpl-assessment-answers", "questionnaire_version": VERSION, "profile": [], "answers": {A: {"value": 0}}}
     encoded = page.evaluate("t => btoa(t).replace(/\\+/g,'-').replace(/\\//g,'_').replace(/=+$/,'')", json.dumps(other))
     page.goto("about:blank")
     open_assessment(page, site_url, "#answers=" + encoded)

@@ -1,6 +1,7 @@
 // Accessibility fixes to mkdocs-material's markup: names the landmarks and the dialog it leaves unnamed
-// (axe: aria-dialog-name, landmark-unique), lets the keyboard reach wide tables, and makes the skip link
-// move the focus. A classic script, not a module, so that it also runs when the site is opened from file://.
+// (axe: aria-dialog-name, landmark-unique), lets the keyboard reach wide tables, makes the skip link
+// move the focus, shows in the sidebar where a page left out of it belongs (WCAG 2.4.8, location), and
+// keeps the target of a link to a part of a page in view while the page settles. A classic script, not a module, so that it also runs when the site is opened from file://.
 (function () {
   "use strict";
 
@@ -42,6 +43,41 @@
     });
   }
 
+  // Entry pages are left out of the sidebar, which then shows no current item. The breadcrumb's last link
+  // (the index of the entry's kind) is the section the reader is in: mark its sidebar link (theme.css) and
+  // say so to screen readers. Pages that the sidebar lists keep the theme's own mark.
+  function markParentInNav(root) {
+    var nav = root.querySelector(".md-sidebar--primary .md-nav--primary");
+    var crumbs = root.querySelectorAll(".mpl-breadcrumb a[href]");
+    if (!nav || !crumbs.length || nav.querySelector(".md-nav__link--active")) return;
+    var parent = crumbs[crumbs.length - 1].href.split(/[?#]/)[0];
+    nav.querySelectorAll("a.md-nav__link[href]").forEach(function (link) {
+      if (link.href.split(/[?#]/)[0] !== parent) return;
+      link.classList.add("mpl-nav__link--parent");
+      link.setAttribute("aria-current", "location");
+    });
+  }
+
+  // A link to a part of a page (#section-…, #q-…) lands there even when the page's own scripts change its
+  // layout after the browser has scrolled (the self-assessment draws and hides questions above the target,
+  // which then moved by thousands of pixels). While the page settles, for two seconds at most and until
+  // the reader scrolls, clicks or presses a key, the target is brought back into view whenever the page's
+  // height changes.
+  function keepTargetInView() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    var target = id && document.getElementById(id);
+    if (!target || !window.ResizeObserver) return;
+    var observer = new ResizeObserver(function () { target.scrollIntoView(); });
+    var events = ["wheel", "touchstart", "keydown", "mousedown"];
+    function stop() {
+      observer.disconnect();
+      events.forEach(function (name) { window.removeEventListener(name, stop, true); });
+    }
+    events.forEach(function (name) { window.addEventListener(name, stop, true); });
+    observer.observe(document.body);
+    setTimeout(stop, 2000);
+  }
+
   // The skip link moves the focus to the content, not only the scroll position, so that Tab continues there.
   // Handled here, in the capture phase: instant navigation would otherwise re-render the page and drop the focus.
   document.addEventListener("click", function (event) {
@@ -58,6 +94,8 @@
   function start() {
     nameLandmarks(document);
     focusableScrollers(document);
+    markParentInNav(document);
+    keepTargetInView();
     var results = document.querySelector(".md-search-result__list");
     if (results && !results.dataset.mplObserved) {
       results.dataset.mplObserved = "true";

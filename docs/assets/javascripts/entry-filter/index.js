@@ -32,6 +32,7 @@ function init(form) {
   form.addEventListener("reset", () => setTimeout(apply, 0));
   form.addEventListener("submit", (event) => event.preventDefault());
   apply();
+  document.documentElement.classList.remove("mpl-filter-pending");  // set by early.js: the list may show now
 }
 
 function start() {
