@@ -15,12 +15,13 @@ from model.assessment import FORMULA
 PATTERNS = ["lowest", "highest", "mixed", "middle"]
 
 
-@pytest.mark.parametrize("pattern_name", PATTERNS)
-@pytest.mark.parametrize("profile_size", [0, 1, 2], ids=["no-profile", "one-option", "two-options"])
+# Every pattern without a profile; the profile (one option, two options) with the lowest and mixed patterns.
+CASES = [(p, 0) for p in PATTERNS] + [(p, n) for p in ("lowest", "mixed") for n in (1, 2)]
+
+
+@pytest.mark.parametrize(("pattern_name", "profile_size"), CASES, ids=[f"{p}-profile{n}" for p, n in CASES])
 def test_whole_questionnaire_gives_the_expected_recommendations_and_scores(page, library, pattern_name, profile_size):
     url, q, _ = library
-    if profile_size and pattern_name in ("highest", "middle"):
-        pytest.skip("the profile is exercised with the lowest and mixed patterns")
     pattern = getattr(q, pattern_name)
     profile = q.profile[:profile_size]
     open_assessment(page, url)

@@ -51,7 +51,8 @@ test("Markdown report: what it is of, the groups with their details, the plan, t
   assert.match(md, /^# Self-assessment: results\n\n- \*\*Date\*\*: 2026-05-04\n- \*\*Questionnaire version\*\*: 2\.1\.0\n- \*\*Profile\*\*: Commission\n/);
   assert.match(md, /- \*\*Perspective\*\*: Équipe \\<b\\>d'animation\\<\/b\\>/);
   assert.match(md, /### Start here\n\n1\. \[Practice one\]\(https:\/\/example\.org\/practices\/p-one\.html\) \(Practice, High priority\)/);
-  assert.match(md, /    - Who acts: Funders\n    - Effort: low \(days of work\)\n    - Stage: all stages\n    - A first step: Ask one funder\./);
+  const effort = mdEscape(data.strings["effort.low.long"]);
+  assert.ok(md.includes(`    - Who acts: Funders\n    - Effort: ${effort}\n    - Stage: all stages\n    - A first step: Ask one funder.`));
   assert.match(md, /    - Your plan: Sam, =lead, by 2027-03-31/);
   assert.match(md, /    - Question A1\? Your answer: Never\./);
   assert.match(md, /\| Practice one \| Sam, =lead \| 2027-03-31 \|/);
