@@ -6,6 +6,7 @@ import json
 
 from markupsafe import Markup
 
+from ..assessment import formula_values
 from ..assessment_data import to_data, to_json
 from .render import Renderer, relative
 from .shape import ASSESSMENT, COMBINE, COMPARE, DATA, Page, assessment_counts
@@ -47,7 +48,8 @@ def build(sources, paths, renderer: Renderer, tree) -> None:
         "numbers": numbers, "total": counts["questions"], "assets": assets, "pages": sources.pages,
         "question_scales": {q.id: q.scale for q in assessment.questions}, **helpers})
     page = Page(ASSESSMENT, "assessment/page.jinja.md",
-                {"assessment": assessment, "pages": sources.pages, "counts": counts, "form": Markup(form)},
+                {"assessment": assessment, "pages": sources.pages, "counts": counts, "form": Markup(form),
+                 "formula": formula_values()},
                 {"title": assessment.title, "description": assessment.summary, "source": "assessment/questionnaire.yml",
                  "hide": ["toc"], "search": {"boost": 3}})
     tree.put(ASSESSMENT, renderer.render(page))

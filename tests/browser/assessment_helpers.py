@@ -105,7 +105,7 @@ class Questionnaire:
         return shown
 
     def expected(self, pattern, profile=()):
-        """(recommended titles in rank order, {section: (score or None, enough)}, strengths titles, [(title, need, label)])
+        """(recommended titles in the plan's order, {section: (score or None, enough)}, strengths titles, [(title, need, label)])
         for the answers `pattern(question)` (a value, "na" or "dont-know")."""
         shown = self.shown(pattern, profile)
         fired: dict[str, dict] = {}
@@ -146,6 +146,9 @@ class Questionnaire:
             label = "high" if need >= FORMULA["labels"]["high"] and not tentative else "medium" if need >= FORMULA["labels"]["medium"] else "low"
             ranked.append((-need, -item["weight"], item["order"], target, label))
         ranked.sort()
+        # The plan's order: "Start here" takes the first entries that are not tentative, the rest follow in rank order.
+        start = [r for r in ranked if not self.entries[r[3]].get("tentative")][:FORMULA["plan"]["start"]]
+        ranked = start + [r for r in ranked if r not in start]
         titles = [self.entries[t]["title"] for *_, t, _ in ranked]
         kept = sorted((t for t in strengths if t not in fired), key=strengths.get)
         return titles, scores, [self.entries[t]["title"] for t in kept], [(self.entries[t]["title"], -n, label) for n, _, _, t, label in ranked]

@@ -33,8 +33,13 @@ def test_whole_questionnaire_gives_the_expected_recommendations_and_scores(page,
     assert rows == q.score_rows(want_scores)
     assert strengths == want_strengths
     groups = [page.locator(f"#mpl-recs-{g} > li").count() for g in ("start", "next", "later")]
-    start, following = FORMULA["plan"]["start"], FORMULA["plan"]["next"]
-    assert groups == [min(len(recs), start), min(max(len(recs) - start, 0), following), max(len(recs) - start - following, 0)]
+    # "Start here" takes the first entries that are not tentative (ideas only floated are options to consider).
+    by_title = {e["title"]: e for e in q.entries.values()}
+    start = min(FORMULA["plan"]["start"], sum(1 for t in recs if not by_title[t].get("tentative")))
+    following = min(FORMULA["plan"]["next"], len(recs) - start)
+    assert groups == [start, following, len(recs) - start - following]
+    starting = page.eval_on_selector_all("#mpl-recs-start > li .mpl-results__title a", "els => els.map(e => e.textContent)")
+    assert not [t for t in starting if by_title[t].get("tentative")]
     labels = page.eval_on_selector_all(".mpl-results__recs > li", "els => els.map(e => e.querySelectorAll('.mpl-results__tag')[1].textContent)")
     assert labels == [q.t(f"results.label.{label}") for _, _, label in needs]
     if pattern_name == "lowest" and not profile:

@@ -239,3 +239,30 @@ test("parseAnswers drops an answer whose value is no longer on the scale", () =>
   assert.deepEqual(parsed.dropped, ["a-two"]);
   assert.deepEqual(parsed.answers.answers, { "a-one": { value: 0 } });
 });
+
+test("an idea the source only floats is an option to consider: never under Start here, even when its need is high", () => {
+  const gen = generated(6);
+  gen.targets["e-1"] = { ...gen.targets["e-1"], tentative: true };
+  const result = score(gen, answerAll(gen, () => 0));
+  const one = result.recommendations.find((r) => r.id === "e-1");
+  // e-1: 1 x high 1 x central 1 x tentative 0.8 = 0.8, the second greatest need; it leads "Next" instead.
+  assert.deepEqual([one.need, one.label, one.group], [0.8, "medium", "next"]);
+  assert.deepEqual(result.recommendations.filter((r) => r.group === "start").map((r) => r.tentative), [false, false, false]);
+  assert.equal(result.recommendations[3].id, "e-1", "the list follows the plan: Start here, then Next in rank order");
+});
+
+test("realistic mixed answers: at most three to start with, and most items do not share the top label", () => {
+  let seed = 7;
+  const random = () => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed / 2147483648; };
+  const shares = [[0.15, 0], [0.5, 1], [0.8, 2], [0.95, 3], [1, 4]];  // 15% the lowest, 35% the second, 30%, 15%, 5% the best
+  const gen = generated(40);
+  let topShare = 0;
+  const runs = 200;
+  for (let run = 0; run < runs; run += 1) {
+    const result = score(gen, answerAll(gen, () => { const r = random(); return shares.find(([upTo]) => r < upTo)[1]; }));
+    const recs = result.recommendations;
+    assert.ok(recs.filter((r) => r.group === "start").length <= FORMULA.plan.start);
+    topShare += recs.filter((r) => r.label === recs[0].label).length / recs.length;
+  }
+  assert.ok(topShare / runs < 0.5, `on average ${Math.round((100 * topShare) / runs)}% share the top label`);
+});

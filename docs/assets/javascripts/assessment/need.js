@@ -9,8 +9,10 @@
 //     six decimals, so that equal needs are equal whatever the order of the sums.
 //   - label: at least formula.labels.high is "high", at least formula.labels.medium is "medium", the rest "low".
 //   - Ranked by need, ties by the highest weight of the questions that call for it, then by questionnaire order
-//     (the first question that calls for it, then the order of that question's rules). The first formula.plan.start are "start", the next formula.plan.next
-//     "next", the rest "later".
+//     (the first question that calls for it, then the order of that question's rules).
+//   - The plan: the first formula.plan.start entries of that order that are not tentative are "start"; of the others,
+//     in the same order, the first formula.plan.next are "next" and the rest "later". An idea the source only floats
+//     is an option to consider: never under "start". The list is in the order of the plan (start, next, later).
 //   - strengths (in scoring.js): entries that no answer recommends and that an answer in the upper half of its
 //     scale bears on. A middle answer that does not recommend an entry counts neither way.
 
@@ -38,10 +40,13 @@ export function labelOf(formula, need, tentative) {
   return need >= formula.labels.medium ? "medium" : "low";
 }
 
-/** "start", "next" or "later" for the entry at `rank` (0 first). */
-export function groupOf(formula, rank) {
-  if (rank < formula.plan.start) return "start";
-  return rank < formula.plan.start + formula.plan.next ? "next" : "later";
+/** The ranked entries in the order of the plan, each with its group: "start", "next" or "later". */
+export function planGroups(formula, ranked) {
+  const start = [];
+  const rest = [];
+  for (const rec of ranked) (start.length < formula.plan.start && !rec.tentative ? start : rest).push(rec);
+  return [...start.map((rec) => ({ ...rec, group: "start" })),
+    ...rest.map((rec, i) => ({ ...rec, group: i < formula.plan.next ? "next" : "later" }))];
 }
 
 /** fired: [{target, order, weight, reason}] in questionnaire order -> the ranked recommendations. */
@@ -67,5 +72,5 @@ export function rankRecommendations(data, fired, answers) {
     };
   });
   ranked.sort((a, b) => b.need - a.need || b.weight - a.weight || a.order - b.order);
-  return ranked.map(({ weight: _w, order: _o, ...rec }, rank) => ({ ...rec, group: groupOf(formula, rank) }));
+  return planGroups(formula, ranked.map(({ weight: _w, order: _o, ...rec }) => rec));
 }
