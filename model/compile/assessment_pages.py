@@ -11,7 +11,8 @@ from ..assessment_data import to_data, to_json
 from .render import Renderer, relative
 from .shape import ASSESSMENT, COMBINE, COMPARE, DATA, Page, assessment_counts
 
-SCRIPT, STYLES = "assets/javascripts/assessment/main.js", "assets/stylesheets/assessment.css"
+SCRIPT = "assets/javascripts/assessment/main.js"
+STYLES = tuple(f"assets/stylesheets/{name}.css" for name in ("assessment", "assessment-results", "assessment-narrow"))  # in this order
 JS_STRINGS = ("answer.", "assessment.", "results.", "compare.", "combine.", "plan.", "storage.", "entry.", "effort.")  # prefixes the scripts use
 
 
@@ -41,8 +42,8 @@ def build(sources, paths, renderer: Renderer, tree) -> None:
     numbers = {q.id: n for n, q in enumerate(assessment.questions, start=1)}
     counts = assessment_counts(sources)
     helpers = renderer.helpers(ASSESSMENT)
-    assets = {name: Markup(relative(path, ASSESSMENT, directory_urls))
-              for name, path in (("css", STYLES), ("script", SCRIPT), ("data", DATA))}
+    assets = {name: Markup(relative(path, ASSESSMENT, directory_urls)) for name, path in (("script", SCRIPT), ("data", DATA))}
+    assets["css"] = [Markup(relative(path, ASSESSMENT, directory_urls)) for path in STYLES]
     form = renderer.template("assessment/form.jinja.html", {
         "data": {**data, "profile": {**data["profile"], "title": assessment.profile.get("title", "")}},
         "numbers": numbers, "total": counts["questions"], "assets": assets, "pages": sources.pages,

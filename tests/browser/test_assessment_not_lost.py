@@ -86,6 +86,7 @@ def test_partly_damaged_saved_answers_keep_every_readable_answer_and_a_backup(pa
     assert [e["text"] for e in backup_entries(page)] == [damaged]
     downloaded = json.loads(download_from(page, "#mpl-message button:has-text('Download the backup')"))
     assert downloaded["entries"][0]["text"] == damaged
+    page.evaluate("window.scrollTo(0, 0)")  # axe counts a control cut by the top of the window as too small (2.5.8)
     assert_no_axe_violations(axe, page, "the self-assessment with damaged saved answers")
     page.check(f"#q-{B}-1")
     after = saved(page)
@@ -308,19 +309,22 @@ def test_answers_to_a_renamed_question_are_kept_not_scored_and_found_again(page,
     assert not [q for q in LIB.questions if q["id"] != old and q["id"].startswith(old + "-")]
     section = next(s for s in json.loads((built_site / "assessment" / "data.json").read_text())["sections"]
                    if any(q["id"] == old for q in s["questions"]))
+    # Another question, answered all along, from another section: the renamed question's section has no other answer.
+    elsewhere = next(q["id"] for q in LIB.always_asked() if len(LIB.scales[q["scale"]]) >= 4
+             and not any(q["id"] == other["id"] for other in section["questions"]))
     open_assessment(page, site_url)
     page.check(f"#q-{old}-2")
-    page.check(f"#q-{C}-1")
+    page.check(f"#q-{elsewhere}-1")
     renamed_build(page, site_url, old, f"{old}-again", "9.0.0")
     page.reload()
     page.wait_for_selector("#mpl-show-results", state="visible")
     assert page.locator(f"#q-{old}").count() == 0 and not page.is_checked(f"#q-{old}-again-2")
     note = page.inner_text("#mpl-message[data-kind=warning]")
     assert old in note and "kept aside" in note and "version 9.0.0" in note
-    page.check(f"#q-{C}-2")
+    page.check(f"#q-{elsewhere}-2")
     stored = saved(page)
     assert stored["questionnaire_version"] == "9.0.0"
-    assert stored["answers"] == {C: {"value": 2}}
+    assert stored["answers"] == {elsewhere: {"value": 2}}
     assert stored["retained"] == {old: {"value": 2}}
     show_results(page)  # scores ignore the answer kept aside
     row = page.locator("#mpl-scores tbody tr", has=page.locator(f"th:text-is('{section['title']}')"))
@@ -340,6 +344,6 @@ def test_answers_to_a_renamed_question_are_kept_not_scored_and_found_again(page,
     page.wait_for_selector("#mpl-show-results", state="visible")
     assert page.is_checked(f"#q-{old}-2")
     assert "back in use" in page.inner_text("#mpl-message")
-    page.check(f"#q-{C}-3")
+    page.check(f"#q-{elsewhere}-3")
     assert saved(page)["answers"][old] == {"value": 2} and "retained" not in saved(page)
     assert not page.js_errors

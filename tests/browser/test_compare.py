@@ -444,6 +444,7 @@ def test_fifty_perspectives_combine_summary_first_with_the_detail_on_demand(page
     assert more.locator("table, li").count() == 0, "the detail is built when it is opened"
     more.locator("summary").focus()
     page.keyboard.press("Enter")
+    more.locator("li").first.wait_for()  # built on the "toggle" event, which comes after the key press
     assert more.locator("li").count() > 0
     assert page.evaluate("performance.getEntriesByName('mpl-combine').length") == 1
     assert not page.js_errors
