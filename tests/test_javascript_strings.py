@@ -11,10 +11,13 @@ from pathlib import Path
 
 import yaml
 
-from model.compile.assessment_pages import JS_STRINGS
+from model.compile.assessment_pages import JS_STRINGS as ASSESSMENT_STRINGS, THEME_STRINGS
+
+JS_STRINGS = (*ASSESSMENT_STRINGS, THEME_STRINGS)  # the prefixes of the strings data.json and theme-strings.js hand over
 
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPTS = [p for folder in ("assessment", "compare") for p in sorted((ROOT / "docs" / "assets" / "javascripts" / folder).glob("*.js"))]
+SCRIPTS.append(ROOT / "docs" / "assets" / "javascripts" / "theme-a11y.js")
 STRINGS = yaml.safe_load((ROOT / "practices" / "interface.yml").read_text(encoding="utf-8"))["strings"]
 LITERAL = re.compile(r'"((?:[^"\\\n]|\\.)*)"|\'((?:[^\'\\\n]|\\.)*)\'|`((?:[^`\\]|\\.)*)`')
 
@@ -59,6 +62,8 @@ def test_no_english_sentence_of_the_interface_is_left_in_the_scripts():
     found = []
     for path in SCRIPTS:
         for text in literals(path):
+            if text == "use strict":  # a directive, not a text
+                continue
             plain = re.sub(r"\$\{[^}]*\}", " ", text)
             if words.search(plain):
                 found.append(f"{path.name}: {text[:80]!r}")
@@ -80,3 +85,12 @@ def test_the_unit_tests_read_interface_yml_as_pyyaml_does(tmp_path):
     result = subprocess.run([node, str(script)], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == STRINGS
+
+
+def test_the_theme_script_gets_its_strings_from_a_file_every_page_loads_first(built_site):
+    script = (built_site / "assets" / "javascripts" / "theme-strings.js").read_text(encoding="utf-8")
+    handed = json.loads(script.split("window.mplThemeStrings = ", 1)[1].rstrip().rstrip(";"))
+    assert handed == {k: v for k, v in STRINGS.items() if k.startswith(THEME_STRINGS)} and len(handed) == 4
+    for html in (built_site / "index.html", built_site / "assessment" / "index.html"):
+        text = html.read_text(encoding="utf-8")
+        assert 0 <= text.index("theme-strings.js") < text.index("theme-a11y.js"), html

@@ -16,6 +16,16 @@ STYLES = tuple(f"assets/stylesheets/{name}.css" for name in ("assessment", "asse
 JS_STRINGS = ("answer.", "assessment.", "results.", "compare.", "combine.", "plan.", "storage.", "entry.", "effort.")  # prefixes the scripts use
 
 
+THEME_STRINGS, THEME_SCRIPT = "theme.", "assets/javascripts/theme-strings.js"  # the strings of theme-a11y.js, every page
+
+
+def theme_strings(site) -> str:
+    """A script that hands the theme's script its interface strings (a file: the pages' CSP runs no inline script)."""
+    strings = {k: v for k, v in site.strings.items() if k.startswith(THEME_STRINGS)}
+    return ("// Made by `python -m model site` from practices/interface.yml: do not edit.\n"
+            f"window.mplThemeStrings = {json.dumps(strings, ensure_ascii=False, sort_keys=True)};\n")
+
+
 def storage_keys(sources) -> dict:
     """Where the browser keeps this library's answers and snapshots: named by the site's id."""
     site_id = sources.site.id
