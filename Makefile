@@ -32,6 +32,7 @@ validate: $(VENV)/.site  ## check every YAML file; prints path:line: message for
 
 bench: $(VENV)/.test debian  ## build synthetic libraries of 100, 1,000 and 5,000 entries, and Lighthouse per page type; print the figures (minutes)
 	$(PYTHON) bench/run.py
+	$(PYTHON) bench/combine.py
 	$(PYTHON) bench/lighthouse.py
 
 # Start a new entry: make new KIND=practice STAGE=recruitment TITLE="Invite by letter and by phone"

@@ -1,11 +1,12 @@
-"""Browser figures of the comparison and results pages on this library, in headless Chromium (prints figures; not a test):
-- combine: 3 and 50 perspectives chosen at once on the Combine page, from the change of the file field to the results
-  on screen (`mpl-combine`, measured by the page), and the longest main-thread task meanwhile;
-- "Show my results": the whole questionnaire answered, on a phone-sized page with the CPU slowed 4x, the click's own
-  work (`mpl-results`) and the longest task.
+"""Benchmark of the "combine perspectives" page in headless Chromium: the time from choosing N answers
+files to the combined results on the page, and the page's longest main-thread task meanwhile.
 
-Usage: .venv/bin/python bench/combine.py [--site BUILT_SITE] [--runs N]
-Without --site it compiles and builds this repository into a temporary folder first (about a minute).
+    .venv/bin/python bench/combine.py [--site site/] [--perspectives 3 50] [--runs 5]
+
+Without --site it compiles and builds this repository into a temporary folder first. The answers files
+are random but valid answers to every question of the built self-assessment (seeded, so runs compare).
+Prints the median and slowest time per count, against the target: 50 perspectives under 100 ms, and no
+task over 50 ms on the main thread.
 """
 from __future__ import annotations
 
@@ -13,7 +14,6 @@ import argparse
 import functools
 import http.server
 import json
-import os
 import random
 import statistics
 import subprocess
@@ -23,10 +23,26 @@ import threading
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
-LONG_TASKS = """window.__long = []; new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__long.push(e.duration); })
-  .observe({ type: "longtask", buffered: true });"""
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu"]
+TARGET_MS, TASK_MS = 100.0, 50.0
+
+# Installed before the page's own scripts: records long tasks, and the time from a change of the file input
+# to the moment the results are shown (checked after every change to the results' children).
+_PROBE = """
+window.__bench = {longest: 0, done: null, start: null};
+new PerformanceObserver((list) => { for (const e of list.getEntries()) {
+  const start = window.__bench.start;  // only tasks that end after the files were chosen
+  if (start !== null && e.startTime + e.duration >= start) window.__bench.longest = Math.max(window.__bench.longest, e.duration); } })
+  .observe({type: "longtask", buffered: false});
+document.addEventListener("change", (event) => {
+  if (event.target.id !== "combine-files") return;
+  window.__bench.start = performance.now();
+  const results = document.querySelector('[data-role="results"]');
+  new MutationObserver((_, observer) => {
+    if (!results.hidden && results.childElementCount) { window.__bench.done = performance.now(); observer.disconnect(); }
+  }).observe(results, {childList: true, attributes: true});
+}, true);
+"""
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -34,111 +50,76 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def build(out: Path) -> Path:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(ROOT))
-    subprocess.run([sys.executable, "-m", "model", "site", "--strict"], cwd=ROOT, env=env, check=True, capture_output=True)
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(out)], cwd=ROOT, env=env, check=True,
-                   capture_output=True)
+def build_site(dest: Path) -> Path:
+    env = {"PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"}
+    subprocess.run([sys.executable, "-m", "model", "site"], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(dest)], cwd=ROOT, env=env, check=True)
+    return dest
+
+
+def answers_files(data: dict, count: int, folder: Path) -> list[Path]:
+    """`count` exported answers files, each answering every question with a random option of its scale."""
+    rng = random.Random(7)
+    questions = [(q["id"], data["scales"][q["scale"]]["options"]) for s in data["sections"] for q in s["questions"]]
+    files = []
+    for i in range(count):
+        answers = {qid: {"value": rng.choice(options)["value"]} for qid, options in questions}
+        file = folder / f"perspective-{i + 1}.json"
+        file.write_text(json.dumps({"format": "mpl-assessment-answers", "questionnaire_version": data["version"],
+                                    "profile": [], "answers": answers}), encoding="utf-8")
+        files.append(file)
+    return files
+
+
+def measure(site: Path, counts: list[int], runs: int) -> dict[int, dict]:
+    from playwright.sync_api import sync_playwright
+
+    data = json.loads((site / "assessment" / "data.json").read_text(encoding="utf-8"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/assessment/combine.html"
+    out = {}
+    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
+        files = answers_files(data, max(counts), Path(tmp))
+        chromium = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        context = chromium.new_context(bypass_csp=True)  # Playwright's waiting functions are evaluated strings
+        for count in counts:
+            times, tasks = [], []
+            for _ in range(runs):
+                page = context.new_page()
+                page.add_init_script(_PROBE)
+                page.goto(url)
+                page.wait_for_selector("#combine-files", state="attached")
+                page.wait_for_function("document.querySelector('.mpl-cmp-js-only') && !document.querySelector('.mpl-cmp-js-only').hidden")
+                page.set_input_files("#combine-files", [str(f) for f in files[:count]])
+                page.wait_for_function("window.__bench.done !== null", timeout=60_000)
+                page.wait_for_timeout(100)  # let a long task that ends the work be reported
+                bench = page.evaluate("window.__bench")
+                times.append(bench["done"] - bench["start"])
+                tasks.append(bench["longest"])
+                page.close()
+            out[count] = {"median_ms": statistics.median(times), "max_ms": max(times), "longest_task_ms": max(tasks)}
+        chromium.close()
+    server.shutdown()
     return out
 
 
-def answers_files(data: dict, count: int, folder: Path) -> list[str]:
-    """`count` answers files with every question answered at random (fixed seed), each with its perspective."""
-    rng = random.Random(7)
-    paths = []
-    for i in range(count):
-        answers = {}
-        for section in data["sections"]:
-            for q in section["questions"]:
-                roll = rng.random()
-                values = [o["value"] for o in data["scales"][q["scale"]]["options"]]
-                answers[q["id"]] = {"status": "dont-know"} if roll < 0.05 else {"status": "na"} if roll < 0.08 else {"value": rng.choice(values)}
-        content = {"format": "mpl-assessment-answers", "questionnaire_version": data["version"],
-                   "saved_at": "2026-11-01T10:00:00.000Z", "perspective": f"Person {i + 1}", "profile": [], "answers": answers}
-        path = folder / f"person-{i + 1}.json"
-        path.write_text(json.dumps(content), encoding="utf-8")
-        paths.append(str(path))
-    return paths
-
-
-def measure_combine(browser, base: str, paths: list[str]) -> dict:
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
-    page.add_init_script(LONG_TASKS)
-    page.goto(base + "assessment/combine.html")
-    page.wait_for_selector(".mpl-cmp-js-only:not([hidden])")
-    page.evaluate("""() => { window.__shown = null; const results = document.querySelector("[data-role='results']");
-      new MutationObserver(() => { if (!results.hidden && window.__shown === null) window.__shown = performance.now(); })
-        .observe(results, { attributes: true, childList: true }); }""")
-    page.evaluate("window.__long = []")
-    page.evaluate("""() => document.querySelector('#combine-files').addEventListener('change', () => { window.__changed = performance.now(); }, { capture: true })""")
-    page.set_input_files("#combine-files", paths)
-    page.wait_for_function("window.__shown !== null")
-    page.wait_for_timeout(300)
-    figures = page.evaluate("""() => ({ page: window.__shown - window.__changed,
-      measured: (performance.getEntriesByName('mpl-combine').at(-1) || {}).duration ?? null, longest: Math.max(0, ...window.__long) })""")
-    page.close()
-    return figures
-
-
-def measure_results(browser, base: str, data: dict) -> dict:
-    context = browser.new_context(viewport={"width": 375, "height": 667}, device_scale_factor=2, is_mobile=True, has_touch=True)
-    page = context.new_page()
-    page.add_init_script(LONG_TASKS)
-    page.goto(base + "assessment/index.html")
-    page.wait_for_selector("#mpl-show-results", state="visible")
-    # The whole questionnaire answered, saved as the page saves it, then read back: every question asked is answered.
-    answers = {q["id"]: {"value": [o["value"] for o in data["scales"][q["scale"]]["options"]][i % 2]}
-               for s in data["sections"] for i, q in enumerate(s["questions"])}
-    content = {"format": "mpl-assessment-answers", "questionnaire_version": data["version"], "profile": [], "answers": answers}
-    page.evaluate("([key, text]) => localStorage.setItem(key, text)", [data["storage"]["answers"], json.dumps(content)])
-    page.reload()
-    page.wait_for_selector("#mpl-show-results", state="visible")
-    cdp = context.new_cdp_session(page)
-    cdp.send("Emulation.setCPUThrottlingRate", {"rate": 4})
-    page.wait_for_timeout(500)
-    page.evaluate("window.__long = []")
-    page.click("#mpl-show-results")
-    page.wait_for_selector("#mpl-results:not([hidden])")
-    page.wait_for_timeout(500)
-    figures = page.evaluate("""() => ({ measured: performance.getEntriesByName('mpl-results').at(-1).duration,
-      longest: Math.max(0, ...window.__long) })""")
-    context.close()
-    return figures
-
-
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, help="a built site (default: build this repository)")
+    parser.add_argument("--perspectives", type=int, nargs="+", default=[3, 50])
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
-    from playwright.sync_api import sync_playwright
-
     with tempfile.TemporaryDirectory() as tmp:
-        tmp = Path(tmp)
-        site = args.site or build(tmp / "site")
-        data = json.loads((site / "assessment" / "data.json").read_text(encoding="utf-8"))
-        files = answers_files(data, 50, tmp)
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        base = f"http://127.0.0.1:{server.server_address[1]}/"
-        questions = sum(len(s["questions"]) for s in data["sections"])
-        print(f"{questions} questions, {len(data['targets'])} entries; {args.runs} runs each, median (slowest)")
-        try:
-            with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-                for count in (3, 50):
-                    runs = [measure_combine(browser, base, files[:count]) for _ in range(args.runs)]
-                    page_ms = [r["page"] for r in runs]
-                    measured = [r["measured"] for r in runs if r["measured"] is not None]
-                    print(f"combine {count:>2} perspectives: {statistics.median(page_ms):7.1f} ms on screen ({max(page_ms):.1f})"
-                          + (f", {statistics.median(measured):.1f} ms measured by the page" if measured else "")
-                          + f", longest task {max(r['longest'] for r in runs):.0f} ms")
-                runs = [measure_results(browser, base, data) for _ in range(args.runs)]
-                print(f"show my results, 375 px, CPU 4x slower: {statistics.median(r['measured'] for r in runs):.1f} ms"
-                      f" ({max(r['measured'] for r in runs):.1f}), longest task {max(r['longest'] for r in runs):.0f} ms")
-                browser.close()
-        finally:
-            server.shutdown()
+        site = args.site or build_site(Path(tmp) / "site")
+        figures = measure(site, args.perspectives, args.runs)
+    for count, f in figures.items():
+        verdict = "PASS" if f["median_ms"] < TARGET_MS and f["longest_task_ms"] <= TASK_MS else "MISS"
+        if count < 50:
+            verdict = "INFO"
+        print(f"{verdict}  combine {count} perspectives in Chromium: median {f['median_ms']:.0f} ms, slowest "
+              f"{f['max_ms']:.0f} ms over {args.runs} runs; longest main-thread task {f['longest_task_ms']:.0f} ms "
+              f"(targets: 50 perspectives under {TARGET_MS:.0f} ms, no task over {TASK_MS:.0f} ms)")
 
 
 if __name__ == "__main__":

@@ -30,7 +30,14 @@ export function showMessage(doc, kind, title, items = [], actions = [], { topic 
   box.replaceChildren(...parts);
   box.dataset.kind = kind;
   box.dataset.topic = topic;
-  if (focus) box.focus();
+  if (focus) focusInPlace(doc, box);
+}
+
+// Focus without moving the page when the message's first line is already in view (a jump hides where the reader was).
+function focusInPlace(doc, box) {
+  box.focus({ preventScroll: true });
+  const top = box.getBoundingClientRect().top;
+  if (top < 0 || top > doc.defaultView.innerHeight - 48) box.scrollIntoView({ block: "start" });
 }
 
 export function clearMessage(doc) {
