@@ -16,8 +16,9 @@ serve: $(VENV)/.site  ## install, compile and serve the site on http://127.0.0.1
 test: $(VENV)/.test $(ZENSICAL) debian  ## install and run the whole test suite (model, build, browser, PDFs, second engine)
 	$(PYTHON) -m pytest
 
-build: printables site  ## make the PDFs, then build the site into site/ with --strict
+build: printables site  ## make the PDFs, then build the site into site/ with --strict, and its search index (Pagefind, into site/pagefind/)
 	$(PYTHON) -m mkdocs build --strict
+	$(PYTHON) -m model index --site site
 
 site: $(VENV)/.site  ## compile the docs tree (build/docs) from practices/, assessment/ and docs/
 	$(PYTHON) -m model site --strict

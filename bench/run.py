@@ -1,6 +1,8 @@
 """Benchmark: synthetic libraries of 100, 1,000 and 5,000 entries, compiled and built, against the same
 pages written by hand; the compiler alone per entry; Zensical beside MkDocs on the same tree; the
-self-assessment's recompute in Chromium and our asset weight. `bench/serve.py` measures `make serve`.
+self-assessment's recompute in Chromium and our asset weight; search and first page loads (bench/search.py)
+per size: first-load and first-query bytes, time to the first result, long tasks, the index's size and build time.
+`bench/serve.py` measures `make serve`.
 
     make bench                       # or: .venv/bin/python bench/run.py [--sizes 100 1000] [--repeat 3] [--profile]
 
@@ -25,6 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import browser  # noqa: E402  (bench/browser.py)
+import search  # noqa: E402  (bench/search.py)
 from synthetic import ROOT, make_project  # noqa: E402
 
 TARGETS = {"overhead": 1.10, "growth": 5.5, "recompute_ms": 50.0, "assets_kb": 30.0}
@@ -135,6 +138,7 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=2, help="runs per size and step; the fastest counts (default 2)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
     parser.add_argument("--no-browser", action="store_true", help="skip the measures in Chromium")
+    parser.add_argument("--repeat-search", type=int, default=3, help="runs of each search measure (default 3)")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="mpl-bench-"))
     print(f"Machine: {machine()}\nWorking in {work}\n", flush=True)
@@ -168,6 +172,13 @@ def main() -> int:
             checks.append(heaviest["kb"] <= TARGETS["assets_kb"])
             print(f"  {verdict(checks[-1])}  our JavaScript and CSS at most 30 KB gzipped on any page: the heaviest of "
                   f"{heaviest['pages']} pages, {heaviest['page']}, loads {heaviest['kb']:.1f} KB in {len(heaviest['files'])} files")
+        if not args.no_browser:
+            for size in args.sizes:  # a library of its own per size, built for the port it is served on
+                lines, met = search.report(search.run(size, work, args.repeat_search))
+                print("\n".join(lines), flush=True)
+                for ok, what in met:
+                    checks.append(ok)
+                    print(f"  {verdict(ok)}  {what}", flush=True)
         assets = browser.asset_weight()
         print(f"  INFO  all our JavaScript and CSS together, gzipped file by file: {assets['total_kb']:.1f} KB "
               f"({assets['js_kb']:.1f} KB JavaScript in {assets['js_files']} files, {assets['css_kb']:.1f} KB CSS in {assets['css_files']} files)")

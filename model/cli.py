@@ -2,6 +2,7 @@
 
     python -m model validate    every YAML file, every problem as `path:line: message`, all at once
     python -m model site        compile the docs tree (build/docs) that the site engine builds
+    python -m model index       index a built site for search (Pagefind; make build runs it after MkDocs)
     python -m model serve       compile, build and serve the site, again on every change (make serve)
     python -m model printables  make the PDFs to print into build/printables (make printables; make build)
     python -m model new KIND    start a new entry file (see scaffold.py)
@@ -30,6 +31,8 @@ def main(argv: list[str] | None = None) -> int:
     check = sub.add_parser("validate", help="check every YAML file and report all problems at once")
     compile_ = sub.add_parser("site", help="compile the docs tree (build/docs) from practices/, assessment/ and docs/")
     compile_.add_argument("--strict", action="store_true", help="fail on warnings too")
+    index = sub.add_parser("index", help="index a built site for search with Pagefind (after mkdocs build)")
+    index.add_argument("--site", type=Path, default=Path("site"), help="the built site (default: site)")
     serve = sub.add_parser("serve", help="compile, build and serve the site; again on every change")
     serve.add_argument("--port", type=int, default=8000)
     printables = sub.add_parser("printables", help="make the card decks, the book and the worksheet (PDF) into build/printables")
@@ -48,6 +51,8 @@ def main(argv: list[str] | None = None) -> int:
         return scaffold.command(args.root, args.kind, args.title, args.stage, args.id, args.question)
     if args.command == "site":
         return site(args.root, args.strict)
+    if args.command == "index":
+        return search_index(args.site)
     if args.command == "printables":
         return make_printables(args.root, args.out, args.force)
     if args.command == "serve":
@@ -74,6 +79,17 @@ def validate(root: Path) -> int:
     errors, warnings = report(collect_problems(root))
     print(("All YAML files are valid" if not errors + warnings else _summary(errors, warnings)) + ".", file=sys.stderr)
     return 1 if errors else 0
+
+
+def search_index(site_dir: Path) -> int:
+    from .search_index import SearchIndexError, index
+    try:
+        index(site_dir)
+    except SearchIndexError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    print(f"Indexed {site_dir} for search (Pagefind): {site_dir / 'pagefind'}.", file=sys.stderr)
+    return 0
 
 
 def site(root: Path, strict: bool = False) -> int:

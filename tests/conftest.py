@@ -3,10 +3,13 @@ for a fork), served on localhost, a headless Chromium, and helpers to read built
 from __future__ import annotations
 
 import functools
+import gzip
 from html.parser import HTMLParser
 import http.server
+import json
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import threading
@@ -51,23 +54,37 @@ def make_fork(tmp_path: Path, fixture: Path = EXAMPLE) -> Path:
     return project
 
 
-def build_site(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    """`python -m model site --strict` (the compiler) then `mkdocs build --strict` of `project` into `site_dir`,
-    as `make build` does; returns the finished process of the step that failed, or of the build."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(ROOT))
-    compiled = subprocess.run([sys.executable, "-m", "model", "site", "--strict", "--root", str(project)],
-                              capture_output=True, text=True, env=env, cwd=project, timeout=600)
-    if compiled.returncode != 0:
-        return compiled
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(project / "mkdocs.yml"),
-                           "-d", str(site_dir)], capture_output=True, text=True, env=env, cwd=project, timeout=600)
+def build_site(project: Path, site_dir: Path, site_url: str | None = None) -> subprocess.CompletedProcess:
+    """`python -m model site --strict` (the compiler), `mkdocs build --strict` of `project` into `site_dir`, then
+    `python -m model index` (Pagefind's search index), as `make build` does; returns the finished process of the
+    step that failed, or of the last one. `site_url` is the address it is built for (SITE_URL; see mkdocs.yml)."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(ROOT), **({"SITE_URL": site_url} if site_url else {}))
+    steps = ([sys.executable, "-m", "model", "site", "--strict", "--root", str(project)],
+             [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)],
+             [sys.executable, "-m", "model", "index", "--site", str(site_dir)])
+    for command in steps:
+        done = subprocess.run(command, capture_output=True, text=True, env=env, cwd=project, timeout=600)
+        if done.returncode != 0:
+            break
+    return done
+
+
+PORTS: dict[Path, int] = {}  # built site -> the port of its site_url: instant navigation takes over only links
+# whose port is the sitemap's (it swaps in the page's protocol and host name, not its port)
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 def _built(tmp_path_factory, name: str, make) -> tuple[Path, Path]:
     tmp = tmp_path_factory.mktemp(name)
     project = make(tmp)
     site = tmp / "site"
-    result = build_site(project, site)
+    PORTS[site] = _free_port()
+    result = build_site(project, site, f"http://127.0.0.1:{PORTS[site]}/")
     assert result.returncode == 0, f"the build of {name} failed:\n{result.stdout}\n{result.stderr}"
     return site, project
 
@@ -99,7 +116,10 @@ SERVED: list[str] = []  # base URLs of the sites the tests serve: a page may req
 
 def _serve(folder: Path):
     handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    try:
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", PORTS.get(folder, 0)), handler)
+    except OSError:  # taken meanwhile: any port (links then open as ordinary page loads)
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     url = f"http://127.0.0.1:{server.server_address[1]}/"
     SERVED.append(url)
@@ -139,6 +159,18 @@ def html_of(site: Path, uri: str) -> str:
 
 def article(html: str) -> str:
     return html[html.index("<article"):html.index("</article>")]
+
+
+def search_index(site: Path) -> dict[str, dict]:
+    """Pagefind's index of a built site, page by page: address (e.g. /practices/x.html) -> what it holds of
+    that page (`content`, the indexed text; `meta.title`; `word_count`). Each page's part is a gzipped file
+    of pagefind/fragment/: `pagefind_dcd` then JSON."""
+    out = {}
+    for file in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(file.read_bytes())
+        fragment = json.loads(data[data.index(b"{"):])
+        out[fragment["url"]] = fragment
+    return out
 
 
 def targets_of(site: Path, uri: str) -> set[str]:

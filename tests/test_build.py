@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import html_of, page_file, targets_of
+from conftest import html_of, page_file, search_index, targets_of
 from model import load_library
 from model.site_config import load_site, read_mkdocs_config
 
@@ -96,14 +96,23 @@ def test_edit_links_open_the_yaml_source(built):
 
 
 def test_search_indexes_each_entry_once_on_its_own_page(built):
-    site, lib, _ = built
-    docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
-    locations = {d["location"].split("#")[0] for d in docs}
+    """Pagefind's index (its files, as built): every entry on its own page under its title; the stage and index
+    pages with their own text but not their lists of entries; tags, downloads and the search page left out."""
+    site, lib, root = built
+    index = {url: {**f, "content": html_module.unescape(f["content"])} for url, f in search_index(site).items()}
     for entry in lib.entries.values():
-        assert any(loc.startswith(f"{lib.kinds[entry.kind].folder}/{entry.id}") for loc in locations), entry.id
-    listing_text = " ".join(d["text"] for d in docs if d["location"].split("#")[0].endswith(("index.html", "tags.html")))
-    summaries = [e.summary for e in lib.entries.values() if len(e.summary) > 40]
-    assert not [s for s in summaries if html_module.escape(s[:40], quote=False) in listing_text], "listings repeat entry text in the index"
+        url = f"/{lib.kinds[entry.kind].folder}/{entry.id}.html"
+        assert url in index and html_module.unescape(index[url]["meta"]["title"]) == entry.title, entry.id
+    stages, kinds = _stages(root), lib.kinds.values()
+    listings = {f"/{stages}/{s['id']}.html": s["summary"] for s in lib.stages}
+    listings.update({f"/{k.folder}/index.html": k.plural for k in kinds})
+    listings.update({f"/{stages}/index.html": None, "/index.html": None})
+    for url, own in listings.items():
+        assert url in index, f"{url} is not in the search index"
+        assert own is None or own in index[url]["content"], f"{url} lost its own text"
+        summaries = [e.summary[:40] for e in lib.entries.values() if len(e.summary) > 40]
+        assert not [s for s in summaries if s in index[url]["content"]], f"{url} repeats entries' text in the index"
+    assert not {"/tags.html", "/downloads.html", "/search.html"} & set(index), "tags, downloads or search are indexed"
 
 
 def test_tags_are_the_themes(built):

@@ -1,5 +1,6 @@
 """`make serve` on a fork of the engine: a YAML edit shows up in the served page, a broken file shows its
-problems in the browser (every page), and fixing it brings the site back, with no restart."""
+problems in the browser (every page), and fixing it brings the site back, with no restart; search follows
+in the background."""
 from __future__ import annotations
 
 import re
@@ -8,7 +9,7 @@ import urllib.request
 
 import pytest
 
-from conftest import make_fork
+from conftest import make_fork, search_index
 from model.serve import start
 
 
@@ -61,3 +62,31 @@ def test_the_reload_script_waits_for_a_change(served):
     _, url = served
     state = fetch(url + "__dev__/state?since=-1")
     assert '"generation": ' in state and '"problems": []' in state
+
+
+def indexed_title(site, address: str):
+    try:
+        return search_index(site).get(address, {}).get("meta", {}).get("title")
+    except Exception:  # noqa: BLE001 - Pagefind is writing the index: read it again
+        return None
+
+
+def wait_until(check, timeout: float = 120):
+    started = time.monotonic()
+    while time.monotonic() - started < timeout:
+        if check():
+            return
+        time.sleep(0.2)
+    raise AssertionError(f"still not true after {timeout} s")
+
+
+def test_search_is_indexed_in_the_background_after_the_page_is_served(served):
+    project, url = served
+    site, address = project / "build" / "serve-site", "/methods/report-back-within-a-month.html"
+    wait_until(lambda: indexed_title(site, address) == "Report back within a month")
+    entry = project / "practices" / "methods" / "report-back-within-a-month.yml"
+    text = entry.read_text(encoding="utf-8")
+    entry.write_text(re.sub(r"^title: .*$", "title: Report back within three weeks", text, count=1, flags=re.M), encoding="utf-8")
+    wait_for(url + address.lstrip("/"), "Report back within three weeks")
+    assert indexed_title(site, address) == "Report back within a month", "the page waited for the index"
+    wait_until(lambda: indexed_title(site, address) == "Report back within three weeks")

@@ -16,7 +16,7 @@ from pathlib import Path
 from .. import files
 from ..printables import manifest as printables
 from ..problems import Problems
-from . import assessment_pages, documents, downloads, glossary, navigation
+from . import assessment_pages, documents, downloads, glossary, navigation, search_page
 from .load import Sources, load
 from .render import Renderer
 from .shape import Paths, pages
@@ -75,6 +75,8 @@ def compile_site(root: Path, cache: dict | None = None) -> Result:
     for path, file in copies:
         tree.copy(path, file)
     downloads.build(sources, renderer, tree, printables=printed)
+    tree.put(search_page.SEARCH, renderer.render(search_page.page(sources, paths, renderer.t)))
+    header_box = search_page.header_box(sources, renderer.t)
     documents.contributing(root, sources.site, tree, problems)
     generated = set(tree.kept)
     documents.copy_docs(root, tree, generated, problems)
@@ -84,7 +86,7 @@ def compile_site(root: Path, cache: dict | None = None) -> Result:
     result.problems.extend(problems)
     if not result.ok:
         return result
-    result.nav_changed = _put(root / NAV, navigation.to_yaml(config))
+    result.nav_changed = _put(root / NAV, navigation.to_yaml({**config, **header_box}))
     schemas = downloads.schema_files(sources)
     for kind in sources.library.schemas:  # for editors: the `$schema` line of every entry file names one
         _put(root / SCHEMAS / f"{kind}.schema.json", schemas[f"{kind}.schema.json"])

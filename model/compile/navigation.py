@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import yaml
 
+from .search_page import SEARCH
 from .shape import ASSESSMENT, COMBINE, COMPARE, Paths
 
 
@@ -29,12 +30,13 @@ def navigation(sources, paths: Paths, pages: set[str]) -> tuple[dict, list[tuple
             if path not in pages:
                 problems.append((index, f"`navigation` lists `{path}`, which is not a page of docs/ nor one the site makes: check the name."))
             nav.append({title: path})
-    hidden = []
+    hidden = [f"/{SEARCH}"]  # reached from the header's search box
     for kind in lib.kinds.values():
         hidden += [f"/{kind.folder}/*.md", f"!/{kind.folder}/index.md"]
     return {"nav": nav, "not_in_nav": "\n".join(hidden) + "\n"}, problems
 
 
 def to_yaml(config: dict) -> str:
-    return ("# Made by `python -m model site` from practices/site.yml and practices/kinds.yml: do not edit.\n"
+    return ("# Made by `python -m model site` from practices/site.yml, practices/kinds.yml and practices/interface.yml"
+            " (the header's search box): do not edit.\n"
             + yaml.safe_dump(config, sort_keys=False, allow_unicode=True, width=1000))

@@ -1,5 +1,7 @@
 """The development server's builder: watch the sources, compile what changed, and have the engine rebuild
-only the pages whose compiled file changed. Problems are kept for the server to show in the browser."""
+only the pages whose compiled file changed. Problems are kept for the server to show in the browser.
+After each build, the search index is brought up to date in the background (indexer.py): the edited page
+is served first, and search follows a few seconds later."""
 from __future__ import annotations
 
 import os
@@ -11,6 +13,7 @@ from pathlib import Path
 from ..compile import compile_site
 from ..engines import EngineError
 from ..problems import Problem
+from .indexer import Indexer
 
 WATCHED = ("practices", "assessment", "docs", "overrides", "schema", "CONTRIBUTING.md", "mkdocs.yml")
 EVERY_PAGE = ("overrides", "mkdocs.yml", "practices/site.yml", "practices/interface.yml", "practices/kinds.yml",
@@ -60,6 +63,7 @@ class Builder:
         self.cache: dict = {}
         self.seen: dict[str, tuple] = {}
         self.built_once = False
+        self.indexer = Indexer(engine.site_dir, log)
 
     def step(self) -> bool:
         """Compile and build if anything changed since the last step; True if it did."""
@@ -87,6 +91,7 @@ class Builder:
         self.built_once = True
         self.log(f"Built in {time.perf_counter() - started:.2f} s ({'all pages' if full else f'{len(result.written)} changed files'}).")
         self.state.publish([])
+        self.indexer.request()
         return True
 
     def run(self, stop: threading.Event, interval: float = 0.1) -> None:
@@ -98,3 +103,4 @@ class Builder:
                 self.state.publish([Problem("(build)", 1, f"unexpected error: {exc!r}; fix the last change, or stop and restart make serve.")])
                 self.seen = snapshot(self.root)
             stop.wait(interval)
+        self.indexer.close()

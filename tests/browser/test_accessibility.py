@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from conftest import assert_no_axe_violations, page_types
+from search_helpers import results
 
 # Best-practice rules that a default mkdocs-material page fails and our theme fixes (overrides/main.html).
 THEME_RULES = ["aria-dialog-name", "landmark-unique", "landmark-one-main", "page-has-heading-one"]
@@ -41,11 +42,12 @@ def open_page(page, site_url: str, path: str) -> None:
     page.wait_for_selector("article.md-content__inner h1")
 
 
-def search_for(page, text: str) -> None:
-    """Type into the search field as a person would, and wait for the results."""
-    page.click("input.md-search__input")
+def search_for(page, project, text: str) -> list[str]:
+    """Type into the header's search box as a person would, press Enter, and wait for the results."""
+    page.click("#mpl-header-q")
     page.keyboard.type(text, delay=20)
-    page.wait_for_selector(".md-search-result__item")
+    page.keyboard.press("Enter")
+    return results(page, project)
 
 
 # --- Every page type ---
@@ -75,15 +77,28 @@ def test_practice_index_with_a_filter_applied_has_no_axe_violations(page, site_u
     assert not page.js_errors, page.js_errors
 
 
-def test_search_results_have_no_axe_violations(page, site_url, built_site, axe):
+def test_search_results_have_no_axe_violations(page, site_url, real_site, axe):
+    built_site, project = real_site
     practice = _first_entry(built_site, "practices")
     title = re.search(r"<h1[^>]*>(.*?)<", (built_site / practice).read_text(encoding="utf-8")).group(1)
     word = max(re.findall(r"[A-Za-z]{5,}", title), key=len)
     open_page(page, site_url, "index.html")
-    search_for(page, word)
-    assert page.locator(".md-search-result__item").count() > 0
+    assert search_for(page, project, word)
     assert_no_axe_violations(axe, page, f"search results for {word!r}")
     assert_theme_rules_pass(axe, page, f"search results for {word!r}")
+    assert not page.js_errors, page.js_errors
+
+
+def test_search_page_without_results_has_no_axe_violations(page, site_url, real_site, axe):
+    """As it first shows (the field, and the note for pages without script hidden), and with no result."""
+    open_page(page, site_url, "search.html")
+    page.wait_for_selector("#mpl-search.mpl-search--ready")
+    assert_no_axe_violations(axe, page, "the search page")
+    page.fill("#mpl-search-q", "zzqxj")
+    page.press("#mpl-search-q", "Enter")
+    assert results(page, real_site[1]) == []
+    assert_no_axe_violations(axe, page, "the search page with no result")
+    assert_theme_rules_pass(axe, page, "the search page")
 
 
 def test_the_names_the_theme_script_gives_come_from_the_interface_strings(page, each_site):
@@ -155,7 +170,7 @@ def test_focus_is_visible_on_links_and_form_controls(page, site_url):
         "a select of the filter": "#filter-stage",
         "the reset button": "form.mpl-filter button[type=reset]",
         "a link in the sidebar": ".md-nav--primary a.md-nav__link",
-        "the search field": "input.md-search__input",
+        "the search field": "#mpl-header-q",
     }
     for label, selector in controls.items():
         target = page.locator(selector).first
