@@ -1,4 +1,4 @@
-// Accessibility fixes to mkdocs-material's markup: names the landmarks and the dialog it leaves unnamed
+// Accessibility fixes to mkdocs-material's markup: names the landmarks it leaves unnamed
 // (axe: aria-dialog-name, landmark-unique), lets the keyboard reach wide tables, makes the skip link
 // move the focus, shows in the sidebar where a page left out of it belongs (WCAG 2.4.8, location), and
 // keeps the target of a link to a part of a page in view while the page settles. A classic script, not a module, so that it also runs when the site is opened from file://.
@@ -24,7 +24,6 @@
   }
 
   function nameLandmarks(root) {
-    label(root.querySelector(".md-search[role=dialog]"), say("theme.search"));
     // A section of the sidebar is labelled by its toggle, which only holds an icon: use the section's title.
     root.querySelectorAll("nav.md-nav[aria-labelledby]").forEach(function (nav) {
       var byId = document.getElementById(nav.getAttribute("aria-labelledby"));
