@@ -25,4 +25,4 @@ const time = (label, fn) => {
 console.log(`${questionList(data).length} questions; data.json ${readFileSync(file).length} bytes; answers ${text.length} chars; share fragment ${encodeShare(answers).length} chars`);
 time("score", () => score(data, answers));
 time("parseAnswers", () => parseAnswers(text, data));
-time("Markdown and CSV reports", () => { const r = score(data, answers); toMarkdown(r, data, answers, "http://x/assessment/data.json"); toCSV(r, "http://x/"); });
+time("Markdown and CSV reports", () => { const r = score(data, answers); toMarkdown(r, data, answers, "http://x/assessment/data.json"); toCSV(r, data, answers, "http://x/"); });

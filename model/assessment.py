@@ -30,6 +30,17 @@ FORMULA = {
 }
 
 
+def formula_values(formula: dict = FORMULA) -> dict:
+    """The numbers of the formula as the page's explanation (interface.yml, assessment.how) prints them."""
+    number = lambda x: f"{x:g}"  # noqa: E731 - 1.0 -> "1", 0.75 -> "0.75"
+    return {"weight_high": number(formula["weights"]["high"]), "weight_medium": number(formula["weights"]["medium"]),
+            "weight_low": number(formula["weights"]["low"]), "fit_central": number(formula["fit"]["central"]),
+            "fit_partial": number(formula["fit"]["partial"]), "others": number(formula["others"]),
+            "tentative": number(formula["tentative"]), "label_high": number(formula["labels"]["high"]),
+            "label_medium": number(formula["labels"]["medium"]), "start": formula["plan"]["start"],
+            "next": formula["plan"]["next"], "enough": f"{round(100 * formula['enough_answers'])}%"}
+
+
 @dataclass
 class Rule:
     """A question recommends `target` (an entry of `kind`) when it is answered with one of the values `when`."""

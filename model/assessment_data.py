@@ -11,7 +11,6 @@ from .assessment import FORMULA, Assessment
 from .library import Entry, Library
 
 DATA_FORMAT = "mpl-assessment-data"
-_LEGACY_PRIORITY = {("high", "central"): "high", ("medium", "central"): "medium"}  # until scoring.js ranks by need
 
 
 def to_data(assessment: Assessment, lib: Library, url_of: Callable[[Entry], str], strings: dict | None = None,
@@ -38,7 +37,6 @@ def to_data(assessment: Assessment, lib: Library, url_of: Callable[[Entry], str]
         "title": assessment.title,
         "seconds_per_question": assessment.seconds_per_question,
         "formula": FORMULA,
-        "priority_weights": {"high": 3, "medium": 2, "low": 1},
         "scales": {sid: {"id": sid, "title": s["title"], "options": [dict(o) for o in s["options"]]}
                    for sid, s in assessment.scales.items()},
         "profile": {"question": assessment.profile.get("question", ""), "help": assessment.profile.get("help"),
@@ -48,7 +46,7 @@ def to_data(assessment: Assessment, lib: Library, url_of: Callable[[Entry], str]
             "kind": "stage" if section.stage else "apart",
             "questions": [{
                 "id": q.id, "text": q.text, "help": q.help, "scale": q.scale, "show_if": q.show_if, "weight": q.weight,
-                "recommends": [_rule(q, r) for r in q.recommends],
+                "recommends": [{"target": r.target, "kind": r.kind, "when": r.when, "fit": r.fit} for r in q.recommends],
             } for q in section.questions],
         } for section in assessment.sections],
         "retired_questions": assessment.retired_questions,
@@ -57,12 +55,6 @@ def to_data(assessment: Assessment, lib: Library, url_of: Callable[[Entry], str]
         "storage": storage or {},
         "patterns": patterns or {},  # the schema's own patterns (ids, versions): the page checks what Python checks
     }
-
-
-def _rule(question, rule) -> dict:
-    priority = _LEGACY_PRIORITY.get((question.weight, rule.fit), "low")
-    return {"target": rule.target, "kind": rule.kind, "when": rule.when, "fit": rule.fit,
-            "priority": priority, "weight": {"high": 3, "medium": 2, "low": 1}[priority]}
 
 
 def to_json(data: dict) -> str:

@@ -241,7 +241,13 @@ def axe():
 
 
 def assert_no_axe_violations(axe, page, label: str) -> None:
-    """Run axe-core with the WCAG 2.2 A/AA rules; fail listing every violation."""
+    """Run axe-core with the WCAG 2.2 A/AA rules; fail listing every violation. The theme's transitions (its drawer and
+    colours after a change of the window's size) finish first: axe would read colours half-way through them."""
+    page.evaluate("""async () => {
+        await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+        const finite = document.getAnimations().filter((a) => a.effect && a.effect.getComputedTiming().endTime !== Infinity);
+        await Promise.all(finite.map((a) => a.finished.catch(() => null)));
+    }""")
     results = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]})
     violations = results.response["violations"]
     details = "\n".join(f"{v['id']}: {v['help']} ({len(v['nodes'])} nodes, e.g. {v['nodes'][0]['target']})" for v in violations)

@@ -59,6 +59,11 @@ def test_scoring_data_carries_everything_the_page_needs(tmp_path):
     assert data["targets"]["test-the-question-early"]["url"] == "../x/test-the-question-early.html"
     assert data["targets"]["reflect-regularly"]["kind"] == "priority-action"
     assert [o["id"] for o in data["profile"]["options"]] == ["commissions", "delivers"]
+    # What to do first is ranked by the page from the weights and fits and FORMULA alone: no priority of the past.
+    assert "priority_weights" not in data
+    rules = [r for s in data["sections"] for q in s["questions"] for r in q["recommends"]]
+    assert rules and all(set(r) == {"target", "kind", "when", "fit"} for r in rules)
+    assert {q["weight"] for s in data["sections"] for q in s["questions"]} <= set(data["formula"]["weights"])
 
 
 # --- One bad fixture per class of error: (case, file, line, part of the message) ---

@@ -76,3 +76,33 @@ def test_a_broken_questionnaire_stops_the_build_with_file_line_and_message(tmp_p
     line = next(n for n, text in enumerate(section.read_text().splitlines(), 1) if "in-plaice" in text)
     assert f"assessment/sections/design.yml:{line}: unknown scale `in-plaice`. Did you mean `in-place`?" in result.stdout + result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_scoring_data_carries_the_scripts_strings_storage_keys_and_schema_patterns(built_site):
+    from model.compile.assessment_pages import JS_STRINGS
+
+    data = json.loads((built_site / "assessment" / "data.json").read_text(encoding="utf-8"))
+    strings = yaml.safe_load((ROOT / "practices" / "interface.yml").read_text(encoding="utf-8"))["strings"]
+    assert data["strings"] == {k: v for k, v in strings.items() if k.startswith(JS_STRINGS)}
+    site_id = yaml.safe_load((ROOT / "practices" / "site.yml").read_text(encoding="utf-8"))["id"]
+    assert data["storage"]["answers"] == f"{site_id}:assessment:answers"
+    assert data["storage"]["snapshots"] == f"{site_id}:assessment:snapshots"
+    assert data["storage"]["legacy"] == {"answers": "mpl-assessment:answers", "snapshots": "mpl-assessment:snapshots"}
+    definitions = json.loads((ROOT / "schema" / "definitions.schema.json").read_text(encoding="utf-8"))["$defs"]
+    assert data["patterns"] == {"id": definitions["id"]["pattern"], "version": definitions["version"]["pattern"]}
+
+
+def test_how_the_results_are_worked_out_gives_the_formulas_own_numbers(built_site):
+    from model.assessment import FORMULA, formula_values
+
+    html = (built_site / "assessment" / "index.html").read_text(encoding="utf-8")
+    how = re.search(r'<details class="info mpl-how">(.*?)</details>', html, re.S).group(1)
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", how))
+    values = formula_values()
+    assert values["weight_medium"] == f"{FORMULA['weights']['medium']:g}" and values["enough"] == f"{round(100 * FORMULA['enough_answers'])}%"
+    for name in ("weight_high", "weight_medium", "weight_low", "fit_partial", "others", "tentative", "label_high", "label_medium"):
+        assert values[name] in text, name
+    assert f"The {FORMULA['plan']['start']} entries with the greatest need" in text and f"the next {FORMULA['plan']['next']} " in text
+    assert "{" not in text, "every number is filled in"
+    # The data the scripts rank with is the same formula.
+    assert json.loads((built_site / "assessment" / "data.json").read_text(encoding="utf-8"))["formula"] == FORMULA

@@ -68,6 +68,7 @@ def compile_site(root: Path, cache: dict | None = None) -> Result:
         if rendered is not None and key is not None:
             rendered[page.path] = (key, text)
         tree.put(page.path, text)
+    tree.put(assessment_pages.THEME_SCRIPT, assessment_pages.theme_strings(sources.site))
     if sources.assessment:
         assessment_pages.build(sources, paths, renderer, tree)
     copies, printed = printables.published(root, sources)  # the PDFs, when made for these sources

@@ -6,12 +6,24 @@ import json
 
 from markupsafe import Markup
 
+from ..assessment import formula_values
 from ..assessment_data import to_data, to_json
 from .render import Renderer, relative
 from .shape import ASSESSMENT, COMBINE, COMPARE, DATA, Page, assessment_counts
 
-SCRIPT, STYLES = "assets/javascripts/assessment/main.js", "assets/stylesheets/assessment.css"
-JS_STRINGS = ("answer.", "assessment.", "results.", "compare.", "combine.", "plan.", "storage.")  # prefixes the scripts use
+SCRIPT = "assets/javascripts/assessment/main.js"
+STYLES = tuple(f"assets/stylesheets/{name}.css" for name in ("assessment", "assessment-results", "assessment-narrow"))  # in this order
+JS_STRINGS = ("answer.", "assessment.", "results.", "compare.", "combine.", "plan.", "storage.", "entry.", "effort.")  # prefixes the scripts use
+
+
+THEME_STRINGS, THEME_SCRIPT = "theme.", "assets/javascripts/theme-strings.js"  # the strings of theme-a11y.js, every page
+
+
+def theme_strings(site) -> str:
+    """A script that hands the theme's script its interface strings (a file: the pages' CSP runs no inline script)."""
+    strings = {k: v for k, v in site.strings.items() if k.startswith(THEME_STRINGS)}
+    return ("// Made by `python -m model site` from practices/interface.yml: do not edit.\n"
+            f"window.mplThemeStrings = {json.dumps(strings, ensure_ascii=False, sort_keys=True)};\n")
 
 
 def storage_keys(sources) -> dict:
@@ -38,16 +50,17 @@ def build(sources, paths, renderer: Renderer, tree) -> None:
     data = to_data(assessment, lib, lambda e: relative(paths.of(e), ASSESSMENT, directory_urls), strings, storage_keys(sources),
                    schema_patterns(sources.root))
     numbers = {q.id: n for n, q in enumerate(assessment.questions, start=1)}
+    counts = assessment_counts(sources)
     helpers = renderer.helpers(ASSESSMENT)
-    assets = {name: Markup(relative(path, ASSESSMENT, directory_urls))
-              for name, path in (("css", STYLES), ("script", SCRIPT), ("data", DATA))}
+    assets = {name: Markup(relative(path, ASSESSMENT, directory_urls)) for name, path in (("script", SCRIPT), ("data", DATA))}
+    assets["css"] = [Markup(relative(path, ASSESSMENT, directory_urls)) for path in STYLES]
     form = renderer.template("assessment/form.jinja.html", {
         "data": {**data, "profile": {**data["profile"], "title": assessment.profile.get("title", "")}},
-        "numbers": numbers, "total": len(numbers), "assets": assets, "pages": sources.pages,
+        "numbers": numbers, "total": counts["questions"], "assets": assets, "pages": sources.pages,
         "question_scales": {q.id: q.scale for q in assessment.questions}, **helpers})
-    counts = assessment_counts(sources)
     page = Page(ASSESSMENT, "assessment/page.jinja.md",
-                {"assessment": assessment, "pages": sources.pages, "counts": counts, "form": Markup(form)},
+                {"assessment": assessment, "pages": sources.pages, "counts": counts, "form": Markup(form),
+                 "formula": formula_values()},
                 {"title": assessment.title, "description": assessment.summary, "source": "assessment/questionnaire.yml",
                  "hide": ["toc"], "search": {"boost": 3}})
     tree.put(ASSESSMENT, renderer.render(page))

@@ -99,7 +99,9 @@ def _home(sources: Sources, paths: Paths, common: dict, live: list[Entry]) -> Pa
 
 
 def assessment_counts(sources: Sources) -> dict:
-    questions = len(sources.assessment.questions)
+    """The questions asked at the start (those that wait for a particular answer to an earlier one are not yet asked):
+    the one count the pages give before anyone answers, as the progress "of N" does, and the time they take."""
+    questions = sum(1 for q in sources.assessment.questions if not (q.show_if or {}).get("question"))
     minutes = max(5, round(questions * sources.assessment.seconds_per_question / 60 / 5) * 5)
     return {"questions": questions, "sections": len(sources.assessment.sections), "minutes": minutes}
 

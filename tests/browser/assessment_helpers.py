@@ -1,101 +1,217 @@
-"""Shared helpers of the self-assessment browser tests: the questionnaire read from the YAML, expected
-results computed from it (following the rules on the page and in scoring.js, without calling the code under
-test), and page actions.
+"""Shared helpers of the self-assessment browser tests: a library's questionnaire read from its YAML, the results
+expected from it (computed here from the YAML and model/assessment.py FORMULA, following the rules the page states,
+without calling the code under test), and page actions. Nothing here names a question, an option or an entry of a
+particular library: tests pick them from the YAML, so that they run on this library and on the example fork.
 """
 from __future__ import annotations
 
 import math
+from functools import cached_property
 from pathlib import Path
 
+import pytest
 import yaml
 
+from model.assessment import FORMULA
 
 ROOT = Path(__file__).resolve().parents[2]
-WEIGHTS = {"high": 3, "medium": 2, "low": 1}
 
-
-# --- The questionnaire and the expected results, straight from the YAML ---
 
 def _yaml(path: Path):
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
-SECTION_IDS = [s["id"] for s in _yaml(ROOT / "assessment" / "questionnaire.yml")["sections"]]
-SECTIONS = [_yaml(ROOT / "assessment" / "sections" / f"{sid}.yml") for sid in SECTION_IDS]
-SCALES = {s["id"]: [o["value"] for o in s["options"]] for s in _yaml(ROOT / "assessment" / "scales.yml")["scales"]}
-QUESTIONS = [q for section in SECTIONS for q in section["questions"]]
-NUMBER = {q["id"]: n for n, q in enumerate(QUESTIONS, start=1)}
-SCALE_OF = {q["id"]: q["scale"] for q in QUESTIONS}
+def _round6(x: float) -> float:
+    return math.floor(x * 1e6 + 0.5) / 1e6
 
 
-def _title(entry_id: str) -> str:
-    for folder in ("practices", "priority-actions"):
-        file = ROOT / "practices" / folder / f"{entry_id}.yml"
-        if file.is_file():
-            return _yaml(file)["title"]
-    raise AssertionError(f"no entry {entry_id}")
+class Questionnaire:
+    """The questionnaire, entries and interface strings of the library at `root`, straight from its YAML."""
 
+    def __init__(self, root: Path = ROOT):
+        self.root = Path(root)
+        head = _yaml(self.root / "assessment" / "questionnaire.yml")
+        self.declared = head["sections"]
+        self.version = head["version"]
+        self.sections = [_yaml(self.root / "assessment" / "sections" / f"{s['id']}.yml") for s in self.declared]
+        self.scales = {s["id"]: [o["value"] for o in s["options"]] for s in _yaml(self.root / "assessment" / "scales.yml")["scales"]}
+        self.labels = {s["id"]: {o["value"]: o["label"] for o in s["options"]} for s in _yaml(self.root / "assessment" / "scales.yml")["scales"]}
+        self.profile = [o["id"] for o in _yaml(self.root / "assessment" / "profile.yml")["options"]]
+        self.questions = [q for section in self.sections for q in section["questions"]]
+        self.number = {q["id"]: n for n, q in enumerate(self.questions, start=1)}
+        self.by_id = {q["id"]: q for q in self.questions}
+        interface = self.root / "practices" / "interface.yml"
+        self.strings = _yaml(interface if interface.is_file() else ROOT / "practices" / "interface.yml")["strings"]
 
-def _legacy_priority(question, rule) -> str:
-    """The priority the scoring data gives a rule from its question's weight and its fit (until scoring ranks by need)."""
-    weight, fit = question.get("weight", "medium"), rule.get("fit", "central")
-    return {("high", "central"): "high", ("medium", "central"): "medium"}.get((weight, fit), "low")
+    @cached_property
+    def entries(self) -> dict[str, dict]:
+        kinds = _yaml(self.root / "practices" / "kinds.yml")["kinds"]
+        found = {}
+        for kind in kinds:
+            for file in sorted((self.root / "practices" / kind["folder"]).glob("*.yml")):
+                entry = _yaml(file)
+                found[entry["id"]] = entry
+        return found
 
+    @cached_property
+    def storage(self) -> dict[str, str]:
+        """The keys this library keeps answers and snapshots under in the browser: named by its id (practices/site.yml)."""
+        site_id = _yaml(self.root / "practices" / "site.yml")["id"]
+        return {"answers": f"{site_id}:assessment:answers", "snapshots": f"{site_id}:assessment:snapshots"}
 
-def expected(pattern, profile=()):
-    """(recommended titles in rank order, {section: score or None}, strengths titles) for answers `pattern(question)`."""
-    answers, shown = {}, {}
-    recs, strengths, scores = {}, {}, {}
-    order = 0
-    for section in SECTIONS:
-        total, count = 0.0, 0
-        for q in section["questions"]:
+    def spread_questions(self, count: int) -> list[str]:
+        """`count` ids of questions always asked, on scales of at least four options, from different sections first."""
+        fit = [q for q in self.always_asked() if len(self.scales[q["scale"]]) >= 4]
+        section_of = {q["id"]: s["section"] for s in self.sections for q in s["questions"]}
+        chosen, seen = [], set()
+        for q in fit:
+            if section_of[q["id"]] not in seen:
+                chosen.append(q["id"])
+                seen.add(section_of[q["id"]])
+        chosen += [q["id"] for q in fit if q["id"] not in chosen]
+        assert len(chosen) >= count, "the questionnaire has too few questions for this test"
+        return chosen[:count]
+
+    @cached_property
+    def section_titles(self) -> dict[str, str]:
+        stages = {s["id"]: s["title"] for s in _yaml(self.root / "practices" / "stages.yml")["stages"]}
+        return {d["id"]: d.get("title") or stages[d["stage"]] for d in self.declared}
+
+    def t(self, key: str, **values) -> str:
+        if "count" in values and key not in self.strings:
+            key = f"{key}.{'one' if values['count'] == 1 else 'other'}"
+        text = self.strings[key]
+        for name, value in values.items():
+            text = text.replace("{" + name + "}", str(value))
+        return text
+
+    @staticmethod
+    def target_of(rule: dict) -> str:
+        return next(v for k, v in rule.items() if k not in ("when", "fit"))
+
+    def recommendable(self) -> set[str]:
+        """Every entry some answer can recommend."""
+        return {self.target_of(r) for q in self.questions for r in q["recommends"]}
+
+    def shown(self, pattern, profile=()) -> dict[str, bool]:
+        answers, shown = {}, {}
+        for q in self.questions:
             cond = q.get("show_if") or {}
             visible = not (cond.get("profile") and profile and not set(cond["profile"]) & set(profile))
             if "question" in cond:
                 earlier = answers.get(cond["question"])
                 visible = visible and shown[cond["question"]] and isinstance(earlier, int) and earlier in cond["in"]
-            shown[q["id"]] = visible
-            answers[q["id"]] = answer = pattern(q)
-            if not visible or not isinstance(answer, int):
-                continue
-            values = SCALES[q["scale"]]
-            fraction = (answer - min(values)) / (max(values) - min(values))
-            total += fraction
-            count += 1
-            for rule in q["recommends"]:
-                target = rule.get("practice") or rule.get("action")
-                if answer not in rule["when"] and fraction <= 0.5:
-                    continue  # a middle answer: neither a recommendation nor a strength
-                bucket = recs if answer in rule["when"] else strengths
-                item = bucket.setdefault(target, {"weight": 0, "priority": 0, "order": order})
-                order += 1
-                priority = _legacy_priority(q, rule)
-                item["weight"] += WEIGHTS[priority]
-                item["priority"] = max(item["priority"], WEIGHTS[priority])
-        scores[section["section"]] = math.floor(100 * total / count + 0.5) if count else None
-    ranked = sorted(recs, key=lambda t: (-recs[t]["weight"], -recs[t]["priority"], recs[t]["order"]))
-    kept = sorted((t for t in strengths if t not in recs), key=lambda t: strengths[t]["order"])
-    return [_title(t) for t in ranked], scores, [_title(t) for t in kept]
+            shown[q["id"]], answers[q["id"]] = visible, pattern(q)
+        return shown
+
+    def expected(self, pattern, profile=()):
+        """(recommended titles in the plan's order, {section: (score or None, enough)}, strengths titles, [(title, need, label)])
+        for the answers `pattern(question)` (a value, "na" or "dont-know")."""
+        shown = self.shown(pattern, profile)
+        fired: dict[str, dict] = {}
+        strengths: dict[str, int] = {}
+        scores = {}
+        for section in self.sections:
+            total, count, asked = 0.0, 0, 0
+            for q in section["questions"]:
+                if not shown[q["id"]]:
+                    continue
+                asked += 1
+                answer = pattern(q)
+                if not isinstance(answer, int):
+                    continue
+                values = self.scales[q["scale"]]
+                fraction = (answer - min(values)) / (max(values) - min(values))
+                total += fraction
+                count += 1
+                weight = FORMULA["weights"][q.get("weight", "medium")]
+                for rule in q["recommends"]:
+                    target = self.target_of(rule)
+                    if answer in rule["when"]:
+                        # first the question's place, then the rule's (two entries first called for by one question)
+                        item = fired.setdefault(target, {"needs": [], "weight": 0.0, "order": len(fired)})
+                        item["needs"].append((1 - fraction) * weight * FORMULA["fit"][rule.get("fit", "central")])
+                        item["weight"] = max(item["weight"], weight)
+                    elif fraction > 0.5:
+                        strengths.setdefault(target, self.number[q["id"]])
+            score = math.floor(100 * total / count + 0.5) if count else None
+            scores[section["section"]] = (score, asked > 0 and count / asked >= FORMULA["enough_answers"])
+        ranked = []
+        for target, item in fired.items():
+            needs = item["needs"]
+            strongest = needs.index(max(needs))
+            need = needs[strongest] + FORMULA["others"] * sum(n for i, n in enumerate(needs) if i != strongest)
+            tentative = bool(self.entries[target].get("tentative"))
+            need = _round6(need * FORMULA["tentative"] if tentative else need)
+            label = "high" if need >= FORMULA["labels"]["high"] and not tentative else "medium" if need >= FORMULA["labels"]["medium"] else "low"
+            ranked.append((-need, -item["weight"], item["order"], target, label))
+        ranked.sort()
+        # The plan's order: "Start here" takes the first entries that are not tentative, the rest follow in rank order.
+        start = [r for r in ranked if not self.entries[r[3]].get("tentative")][:FORMULA["plan"]["start"]]
+        ranked = start + [r for r in ranked if r not in start]
+        titles = [self.entries[t]["title"] for *_, t, _ in ranked]
+        kept = sorted((t for t in strengths if t not in fired), key=strengths.get)
+        return titles, scores, [self.entries[t]["title"] for t in kept], [(self.entries[t]["title"], -n, label) for n, _, _, t, label in ranked]
+
+    def score_rows(self, scores: dict) -> dict:
+        """{section title: the score cell's text} as the page words it."""
+        def words(score, enough):
+            if enough:
+                return str(score)
+            return self.t("results.not_enough") if score is None else self.t("results.not_enough_score", score=score)
+        return {self.section_titles[k]: words(*v) for k, v in scores.items()}
+
+    # Answer patterns.
+    def lowest(self, q):
+        return self.scales[q["scale"]][0]
+
+    def highest(self, q):
+        return self.scales[q["scale"]][-1]
+
+    def mixed(self, q):
+        """Every 7th question not applicable, every 11th don't know, otherwise an option that moves with the number."""
+        n = self.number[q["id"]]
+        if n % 7 == 0:
+            return "na"
+        if n % 11 == 0:
+            return "dont-know"
+        values = self.scales[q["scale"]]
+        return values[(n * 2) % len(values)]
+
+    def middle(self, q):
+        values = self.scales[q["scale"]]
+        return values[(len(values) - 1) // 2]
+
+    def always_asked(self) -> list[dict]:
+        """Questions asked whatever the profile and the other answers."""
+        return [q for q in self.questions if not q.get("show_if")]
+
+    def recommending(self) -> list[dict]:
+        """Questions always asked whose lowest answer recommends something and whose highest recommends nothing."""
+        return [q for q in self.always_asked() if q["recommends"]
+                and all(self.lowest(q) in r["when"] and self.highest(q) not in r["when"] for r in q["recommends"])]
 
 
-def lowest(q):
-    return SCALES[q["scale"]][0]
+REAL = Questionnaire(ROOT)
 
 
-def highest(q):
-    return SCALES[q["scale"]][-1]
+# --- Fixtures (a test module imports the ones it uses) ---
+
+@pytest.fixture(params=["real", "example"])
+def library(request):
+    """(base URL, questionnaire, built site) of this library, then of the example library (a fork)."""
+    if request.param == "real":
+        site, project = request.getfixturevalue("real_site")
+        return request.getfixturevalue("site_url"), Questionnaire(project), site
+    site, project = request.getfixturevalue("example_site")
+    return request.getfixturevalue("example_url"), Questionnaire(project), site
 
 
-def mixed(q):
-    """Every 7th question not applicable, every 11th don't know, otherwise an option that moves with the number."""
-    n = NUMBER[q["id"]]
-    if n % 7 == 0:
-        return "na"
-    if n % 11 == 0:
-        return "dont-know"
-    values = SCALES[q["scale"]]
-    return values[(n * 2) % len(values)]
+@pytest.fixture
+def example(request):
+    """(base URL, questionnaire, built site) of the example library alone."""
+    site, project = request.getfixturevalue("example_site")
+    return request.getfixturevalue("example_url"), Questionnaire(project), site
 
 
 # --- Driving the page ---
@@ -105,18 +221,17 @@ def open_assessment(page, site_url: str, fragment: str = "") -> None:
     page.wait_for_selector("#mpl-show-results", state="visible")
 
 
-def answer_all(page, pattern, profile=()) -> None:
+def answer_all(page, pattern, profile=(), questionnaire: Questionnaire = REAL) -> None:
     """Tick the profile, then answer every question asked, including those that appear on the way."""
     for option in profile:
         page.check(f"#profile-{option}")
-    by_id = {q["id"]: q for q in QUESTIONS}
     for _ in range(10):
         todo = page.eval_on_selector_all("fieldset[data-question]:not([hidden])",
                                          "els => els.filter(e => !e.querySelector('input:checked')).map(e => e.dataset.question)")
         if not todo:
             return
         for qid in todo:
-            page.check(f"#q-{qid}-{pattern(by_id[qid])}")
+            page.check(f"#q-{qid}-{pattern(questionnaire.by_id[qid])}")
     raise AssertionError("questions kept appearing")
 
 
@@ -126,17 +241,11 @@ def show_results(page) -> None:
 
 
 def results(page):
-    recs = page.eval_on_selector_all("#mpl-recommendations > li .mpl-results__title a", "els => els.map(e => e.textContent)")
+    """(recommended titles in rank order, {section: score text}, strengths titles) as the page shows them."""
+    recs = page.eval_on_selector_all(".mpl-results__recs > li .mpl-results__title a", "els => els.map(e => e.textContent)")
     strengths = page.eval_on_selector_all("#mpl-strengths > li .mpl-results__title a", "els => els.map(e => e.textContent)")
     rows = page.eval_on_selector_all("#mpl-scores tbody tr", "rows => rows.map(r => [r.cells[0].textContent, r.cells[1].textContent])")
     return recs, dict(rows), strengths
-
-
-def score_rows(scores: dict) -> dict:
-    declared = {s["id"]: s for s in _yaml(ROOT / "assessment" / "questionnaire.yml")["sections"]}
-    stage_titles = {s["id"]: s["title"] for s in _yaml(ROOT / "practices" / "stages.yml")["stages"]}
-    titles = {k: d.get("title") or stage_titles[d["stage"]] for k, d in declared.items()}
-    return {titles[k]: ("No score yet" if v is None else str(v)) for k, v in scores.items()}
 
 
 def export_answers(page) -> str:
@@ -155,15 +264,7 @@ def checked(page) -> list[str]:
     return page.eval_on_selector_all("#mpl-assessment-form input:checked", "els => els.map(e => e.id)")
 
 
-# --- Whole questionnaire, fixed patterns ---
-
-
-def shown_questions(pattern):
-    answers, shown = {}, {}
-    for q in QUESTIONS:
-        cond = q.get("show_if") or {}
-        ok = True
-        if "question" in cond:
-            ok = shown[cond["question"]] and answers[cond["question"]] in cond["in"]
-        shown[q["id"]], answers[q["id"]] = ok, pattern(q)
-    return shown
+# The real library's questionnaire under the names the older tests use.
+SCALES, QUESTIONS, NUMBER = REAL.scales, REAL.questions, REAL.number
+expected, score_rows, shown_questions = REAL.expected, REAL.score_rows, REAL.shown
+lowest, highest, mixed = REAL.lowest, REAL.highest, REAL.mixed

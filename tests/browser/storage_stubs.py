@@ -1,9 +1,10 @@
 """Init scripts that make this browser's localStorage full or blocked, for the browser tests."""
 
-# Fails every write of the site's own keys while window.__full is true, as a full storage does.
+# Fails every write of the assessment's keys (each library's own, "<id>:assessment:...", or the first versions' "mpl-...")
+# while window.__full is true, as a full storage does.
 FULL = """(() => { const set = Storage.prototype.setItem;
   Storage.prototype.setItem = function (key, value) {
-    if (window.__full && String(key).startsWith('mpl-')) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    if (window.__full && /:assessment:|^mpl-/.test(String(key))) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     return set.call(this, key, value); }; })();"""
 
 BLOCKED = {

@@ -7,7 +7,7 @@ from pathlib import Path
 import yaml
 
 from assessment_helpers import (
-    mixed, open_assessment, answer_all, show_results, results, export_answers, start_again, checked,
+    REAL, mixed, open_assessment, answer_all, show_results, results, export_answers, start_again, checked,
 )
 
 # The questionnaire version this library publishes: a share link made today carries it.
@@ -16,7 +16,7 @@ VERSION = yaml.safe_load((Path(__file__).resolve().parents[2] / "assessment" / "
 
 def test_reload_restores_every_answer(page, site_url):
     open_assessment(page, site_url)
-    answer_all(page, mixed, ("delivers",))
+    answer_all(page, mixed, (P1,))
     page.fill("#mpl-perspective", "Delivery team")
     before, progress = checked(page), page.inner_text("#mpl-progress")
     page.reload()
@@ -28,13 +28,13 @@ def test_reload_restores_every_answer(page, site_url):
 
 def test_export_then_import_round_trips_exactly(page, site_url):
     open_assessment(page, site_url)
-    answer_all(page, mixed, ("facilitates",))
+    answer_all(page, mixed, (P2,))
     not_applicable = page.eval_on_selector_all("input[value=na]:checked", "els => els.map(e => e.name.slice(2))")
     page.fill(f"#q-{not_applicable[0]}-reason", "Rules are set by the venue, «not us» & <b>them</b>")
     show_results(page)
     exported, before = export_answers(page), results(page)
     data = json.loads(exported)
-    assert data["format"] == "mpl-assessment-answers" and data["profile"] == ["facilitates"]
+    assert data["format"] == "mpl-assessment-answers" and data["profile"] == [P2]
     start_again(page)
     assert page.is_hidden("#mpl-results")
     page.set_input_files("#mpl-import", files=[{"name": "answers.json", "mimeType": "application/json", "buffer": exported.encode()}])
@@ -46,7 +46,7 @@ def test_export_then_import_round_trips_exactly(page, site_url):
 
 def test_share_link_round_trips_and_never_reaches_the_server(page, site_url):
     open_assessment(page, site_url)
-    answer_all(page, mixed, ("commissions",))
+    answer_all(page, mixed, (P3,))
     page.fill("#mpl-perspective", "Commissioner <b>view</b>")
     show_results(page)
     exported = export_answers(page)
@@ -67,15 +67,18 @@ def test_share_link_round_trips_and_never_reaches_the_server(page, site_url):
 
 def test_share_link_asks_before_replacing_answers_already_saved(page, site_url):
     open_assessment(page, site_url)
-    page.check("#q-com-talk-to-affected-groups-3")
-    other = {"format": "mpl-assessment-answers", "questionnaire_version": VERSION, "profile": [], "answers": {"com-talk-to-affected-groups": {"value": 0}}}
+    page.check(f"#q-{A}-3")
+    other = {"format": "mpl-assessment-answers", "questionnaire_version": VERSION, "profile": [], "answers": {A: {"value": 0}}}
     encoded = page.evaluate("t => btoa(t).replace(/\\+/g,'-').replace(/\\//g,'_').replace(/=+$/,'')", json.dumps(other))
     page.goto("about:blank")
     open_assessment(page, site_url, "#answers=" + encoded)
-    assert page.is_checked("#q-com-talk-to-affected-groups-3")
+    assert page.is_checked(f"#q-{A}-3")
     page.click("text=Load the shared answers")
-    assert page.is_checked("#q-com-talk-to-affected-groups-0")
+    assert page.is_checked(f"#q-{A}-0")
 
+
+A, B, C, D = REAL.spread_questions(4)  # questions always asked, on four-point scales
+P1, P2, P3 = (REAL.profile * 3)[:3]  # profile options
 
 HOSTILE = ('{"format": "mpl-assessment-answers", "questionnaire_version": "1.0.0", "profile": [],'
            ' "answers": {"<img src=x onerror=window.__pwned=1>": {"value": 1}}}')
@@ -83,7 +86,7 @@ HOSTILE = ('{"format": "mpl-assessment-answers", "questionnaire_version": "1.0.0
 
 def test_hostile_import_is_refused_and_shown_as_text(page, site_url):
     open_assessment(page, site_url)
-    page.check("#q-org-staff-reflect-regularly-2")
+    page.check(f"#q-{C}-2")
     before = checked(page)
     page.set_input_files("#mpl-import", files=[{"name": "<svg onload=alert(1)>.json", "mimeType": "application/json", "buffer": HOSTILE.encode()}])
     page.wait_for_selector("#mpl-message[data-kind=error]")
@@ -104,7 +107,7 @@ def test_garbled_share_link_and_saved_answers_are_refused(page, site_url):
     open_assessment(page, site_url, "#answers=eyJmb3JtYXQiOiJ4In0")  # {"format":"x"}
     page.wait_for_selector("#mpl-message[data-kind=error]")
     assert "not an answers file" in page.inner_text("#mpl-message")
-    page.evaluate("localStorage.setItem('mpl-assessment:answers', '{\"format\": \"mpl-assessment-answers\", \"answers\": 5}')")
+    page.evaluate("([key, text]) => localStorage.setItem(key, text)", [REAL.storage["answers"], '{"format": "mpl-assessment-answers", "answers": 5}'])
     page.reload()
     page.wait_for_selector("#mpl-message[data-kind=error]")
     assert "saved answers could not be read" in page.inner_text("#mpl-message")
@@ -112,21 +115,21 @@ def test_garbled_share_link_and_saved_answers_are_refused(page, site_url):
 
 def test_answers_to_removed_questions_are_reported(page, site_url):
     old = {"format": "mpl-assessment-answers", "questionnaire_version": "0.9.0", "saved_at": "2025-01-01T00:00:00.000Z",
-           "profile": ["delivers", "no-longer-an-option"], "answers": {"room-agree-ground-rules": {"value": 2}, "an-old-question": {"value": 1}}}
+           "profile": [P1, "no-longer-an-option"], "answers": {D: {"value": 2}, "an-old-question": {"value": 1}}}
     open_assessment(page, site_url)
     page.set_input_files("#mpl-import", files=[{"name": "old.json", "mimeType": "application/json", "buffer": json.dumps(old).encode()}])
     page.wait_for_selector("#mpl-message[data-kind=warning]")
     message = page.inner_text("#mpl-message")
     assert "version 0.9.0" in message and "an-old-question" in message and "no-longer-an-option" in message
-    assert page.is_checked("#q-room-agree-ground-rules-2") and page.is_checked("#profile-delivers")
+    assert page.is_checked(f"#q-{D}-2") and page.is_checked(f"#profile-{P1}")
 
 
 def test_start_again_asks_first_and_keeps_answers_when_declined(page, site_url):
     open_assessment(page, site_url)
-    page.check("#q-rec-consider-parallel-process-1")
+    page.check(f"#q-{B}-1")
     page.once("dialog", lambda dialog: dialog.dismiss())
     page.click("#mpl-start-again")
-    assert page.is_checked("#q-rec-consider-parallel-process-1")
+    assert page.is_checked(f"#q-{B}-1")
     start_again(page)
     page.reload()
     page.wait_for_selector("#mpl-show-results", state="visible")

@@ -247,6 +247,7 @@ def test_three_files_combine_with_the_planted_disagreement_first_and_bad_files_r
         item = items.filter(has=page.locator(f"a:text-is('{title}')"))
         assert "Minority view" in item.inner_text() and "1 of 3 perspectives (Commissioner)" in item.inner_text()
 
+    page.locator("[data-role='results'] details > summary").last.click()  # the gaps per perspective, built when opened
     gaps = page.locator("[data-role='results'] table").last.inner_text()
     assert others[1]["text"] in gaps and "We do not recruit" in gaps and others[2]["text"] in gaps
     assert page.locator(".mpl-cmp-radar__series").count() == 4  # three perspectives and the combined outline
@@ -339,9 +340,6 @@ def test_a_file_exported_by_the_self_assessment_combines_under_its_perspective(p
 
 # --- Nothing lost: unreadable snapshots, full or blocked storage, answers kept aside ---
 
-SNAPSHOTS = "mpl-assessment:snapshots"
-
-
 def stored_snapshot(data: dict, sid: str, label: str, saved_at: str) -> dict:
     q = recommending(data)[0]
     return {"id": sid, "label": label, "saved_at": saved_at,
@@ -349,6 +347,7 @@ def stored_snapshot(data: dict, sid: str, label: str, saved_at: str) -> dict:
 
 
 def test_unreadable_snapshots_are_kept_counted_and_backed_up(page, site_url, data, axe):
+    SNAPSHOTS = data["storage"]["snapshots"]
     good = stored_snapshot(data, "snapshot-good", "readable", "2026-01-01T10:00:00.000Z")
     raw = json.dumps({"format": "mpl-assessment-snapshots", "snapshots": [good, {"id": "x", "label": "no date or answers"},
                                                                           "garbage"]})
@@ -373,6 +372,7 @@ def test_unreadable_snapshots_are_kept_counted_and_backed_up(page, site_url, dat
 
 
 def test_full_storage_on_the_compare_page_is_said_and_nothing_is_lost(page, site_url, data, tmp_path):
+    SNAPSHOTS = data["storage"]["snapshots"]
     page.add_init_script(FULL)
     q = recommending(data)[0]
     answer_on_assessment_page(page, site_url, {q["id"]: min(values(data, q))})
@@ -419,3 +419,32 @@ def test_a_file_with_answers_kept_aside_combines_and_lists_them(page, site_url, 
     assert page.locator("[data-role='refused']").inner_text() == ""
     assert "a-question-since-removed" in page.locator(".mpl-cmp-perspectives tbody tr").first.inner_text()
     assert page.locator(".mpl-cmp-disagreements > li").first.locator("strong").inner_text() == q["text"]
+
+
+def test_fifty_perspectives_combine_summary_first_with_the_detail_on_demand(page, site_url, data, tmp_path):
+    asked = questions(data)
+    paths = []
+    for i in range(50):
+        answers = {q["id"]: {"value": values(data, q)[(i + n) % len(values(data, q))]} for n, q in enumerate(asked)}
+        (tmp_path / f"p{i}.json").write_text(answers_file(data, answers, f"Person {i + 1}"), encoding="utf-8")
+        paths.append(str(tmp_path / f"p{i}.json"))
+    open_ready(page, site_url, COMBINE)
+    order = page.evaluate("""() => { const all = [...document.querySelectorAll('article *')];
+        return [all.indexOf(document.getElementById('combine-files')), all.indexOf(document.getElementById('how-to-use-it'))]; }""")
+    assert 0 <= order[0] < order[1], "the file picker comes before the explanations"
+    page.set_input_files("#combine-files", paths)
+    page.wait_for_selector("[data-role='results']:not([hidden])")
+    results = page.locator("[data-role='results'] > *")
+    assert results.nth(0).evaluate("e => e.classList.contains('mpl-cmp-results__heading')")
+    assert results.nth(1).evaluate("e => e.classList.contains('mpl-cmp-summary')"), "a summary before any detail"
+    assert page.locator(".mpl-cmp-summary li").count() >= 3
+    assert page.locator(".mpl-cmp-perspectives tbody tr").count() == 50
+    assert page.locator("ol.mpl-cmp-disagreements").first.locator("> li").count() <= 5
+    more = page.locator("[data-role='results'] details").first
+    assert more.locator("table, li").count() == 0, "the detail is built when it is opened"
+    more.locator("summary").focus()
+    page.keyboard.press("Enter")
+    more.locator("li").first.wait_for()  # built on the "toggle" event, which comes after the key press
+    assert more.locator("li").count() > 0
+    assert page.evaluate("performance.getEntriesByName('mpl-combine').length") == 1
+    assert not page.js_errors

@@ -17,7 +17,7 @@ NARROWEST = {"width": 320, "height": 800}
 # Everything else that a page says in its text is content: 16 px at least. Code is set in a wider face and
 # may be 14 px.
 METADATA = (".mpl-list__meta, .mpl-card__meta, .mpl-effort, .md-tag, .mpl-breadcrumb, .mpl-chips, "
-            "code, kbd, pre, .highlight, .headerlink")
+            "code, kbd, pre, .highlight, .headerlink, .mpl-assess__section-progress, .mpl-results__tag")
 MIN_CONTENT, MIN_METADATA = 16, 14
 
 

@@ -1,7 +1,7 @@
 // Reading answers: salvaging what this browser saved, answers kept aside across questionnaire versions, exact round trips.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { isBlank, parseAnswers, salvageAnswers, score, withRetained } from "../../docs/assets/javascripts/assessment/scoring.js";
+import { isBlank, parseAnswers, salvageAnswers, score, withKept } from "../../docs/assets/javascripts/assessment/scoring.js";
 import { answersToJson } from "../../docs/assets/javascripts/assessment/report.js";
 import { answers, data } from "./assessment-fixture.mjs";
 
@@ -67,7 +67,7 @@ test("answers to questions a new version renamed or removed are kept aside, not 
   assert.deepEqual(score(later, upgraded.answers), score(later, without));
   // The next save keeps them, unless the form answers the same question again.
   const form = { ...answers({ "a-two": { value: 1 }, "a-first": { value: 3 } }), questionnaire_version: "3.0.0" };
-  const next = withRetained(form, upgraded.answers);
+  const next = withKept(form, upgraded.answers);
   assert.deepEqual(next.retained, { "a-one": { value: 0 }, "o-one": { status: "dont-know" } });
   assert.deepEqual(Object.keys(next), ["format", "questionnaire_version", "saved_at", "profile", "answers", "retained"]);
   // A version that has the question again finds the answer, and drops nothing.
@@ -75,14 +75,14 @@ test("answers to questions a new version renamed or removed are kept aside, not 
   assert.deepEqual(back.answers.answers, { "a-two": { value: 1 }, "a-one": { value: 0 }, "o-one": { status: "dont-know" } });
   assert.deepEqual(back.answers.retained, { "a-first": { value: 3 } });
   assert.deepEqual(back.restored, ["a-one", "o-one"]);
-  assert.equal(score(data, back.answers).stages.find((s) => s.id === "alpha").answered, 2);
+  assert.equal(score(data, back.answers).sections.find((s) => s.id === "alpha").answered, 2);
 });
 
 test("answering a question again on the form replaces the answer kept aside", () => {
   const previous = { ...answers({}), retained: { "a-one": { value: 7 }, gone: { value: 1 } } };
-  const next = withRetained(answers({ "a-one": { value: 2 } }), previous);
+  const next = withKept(answers({ "a-one": { value: 2 } }), previous);
   assert.deepEqual(next.retained, { gone: { value: 1 } });
-  assert.equal("retained" in withRetained(answers({}), answers({})), false);
+  assert.equal("retained" in withKept(answers({}), answers({})), false);
 });
 
 test("export -> import -> export gives identical JSON, answers kept aside included", () => {
@@ -109,4 +109,63 @@ test("blank answers are those with nothing a person gave", () => {
   assert.equal(isBlank({ ...answers({}), retained: { old: { value: 0 } } }), false);
   assert.equal(isBlank(answers({}, ["delivers"])), false);
   assert.equal(isBlank(answers({}, [], { perspective: "Funder" })), false);
+});
+
+// --- The plan: targets and actions, kept like answers ---
+
+const planned = (extra = {}) => ({ ...answers({ "a-one": { value: 0 } }, ["commissions"], { perspective: "Team" }),
+  plan: { targets: { alpha: 70, "gone-section": 40 }, actions: { "p-one": { owner: "Ana «Z»", by: "2027-03-31" }, "old-entry": { by: "2026-12-01" } } },
+  ...extra });
+
+test("the plan round-trips exactly, with targets and actions for ids this version does not have kept", () => {
+  const text = answersToJson(planned());
+  const parsed = parseAnswers(text, data);
+  assert.equal(parsed.ok, true, parsed.errors.join("\n"));
+  assert.equal(answersToJson(parsed.answers), text);
+  assert.deepEqual(Object.keys(parsed.answers), ["format", "questionnaire_version", "saved_at", "perspective", "profile", "answers", "plan"]);
+  assert.equal(answersToJson(salvageAnswers(text, data).answers), text);
+  const { plan, ...head } = planned();
+  const withAside = answersToJson({ ...head, retained: { gone: { value: 1 } }, plan });
+  assert.equal(answersToJson(parseAnswers(withAside, data).answers), withAside, "retained, then plan");
+});
+
+test("the form keeps the plan it does not show, and the plan makes answers not blank", () => {
+  const previous = planned();
+  const next = withKept(answers({ "a-one": { value: 1 } }), previous);
+  assert.deepEqual(next.plan, previous.plan);
+  assert.equal(Object.keys(next).at(-1), "plan");
+  assert.equal(isBlank({ ...answers({}), plan: { targets: { alpha: 50 } } }), false);
+});
+
+test("a plan that is not well formed is refused in a file and salvaged from what this browser saved", () => {
+  const bad = [
+    [{ targets: { alpha: 101 } }, /target for "alpha"/],
+    [{ targets: { alpha: 50.5 } }, /whole number from 0 to 100/],
+    [{ actions: { "p-one": { by: "2027-02-30" } } }, /plan for "p-one"/],
+    [{ actions: { "p-one": { owner: "x".repeat(81) } } }, /plan for "p-one"/],
+    [{ actions: { "p-one": {} } }, /plan for "p-one"/],
+    [{ actions: { "<b>": { owner: "x" } } }, /not an id/],
+    [{ steps: [] }, /"plan" must be an object/],
+    [[1], /"plan" must be an object/],
+  ];
+  for (const [plan, pattern] of bad) {
+    const text = JSON.stringify({ ...answers({ "a-one": { value: 0 } }), plan });
+    const parsed = parseAnswers(text, data);
+    assert.equal(parsed.ok, false, JSON.stringify(plan));
+    assert.match(parsed.errors.join("\n"), pattern);
+    assert.deepEqual(salvageAnswers(text, data).answers.answers, { "a-one": { value: 0 } });
+  }
+  const mixed = JSON.stringify({ ...answers({}), plan: { targets: { alpha: 60, beta: -1 }, actions: { "p-one": { owner: "Sam" }, "p-two": { by: "soon" } } } });
+  const read = salvageAnswers(mixed, data);
+  assert.deepEqual(read.answers.plan, { targets: { alpha: 60 }, actions: { "p-one": { owner: "Sam" } } });
+  assert.equal(read.problems.length, 2);
+});
+
+test("saved text cut short keeps the answers and the parts of the plan before the cut", () => {
+  const whole = answersToJson(planned());
+  const cut = whole.slice(0, whole.indexOf('"old-entry"'));
+  const read = salvageAnswers(cut, data);
+  assert.match(read.problems[0], /cut short/);
+  assert.deepEqual(read.answers.answers, { "a-one": { value: 0 } }, "an action is never read as an answer");
+  assert.deepEqual(read.answers.plan, { targets: { alpha: 70, "gone-section": 40 }, actions: { "p-one": { owner: "Ana «Z»", by: "2027-03-31" } } });
 });

@@ -5,12 +5,17 @@ import assert from "node:assert/strict";
 import { combine, compareSnapshots, perspectiveLabels, readPerspectiveFiles } from "../../docs/assets/javascripts/compare/compare.js";
 import { answerLabel, normalisedValue, questionList } from "../../docs/assets/javascripts/compare/questions.js";
 import {
-  SNAPSHOTS_KEY, deleteSnapshot, exportSnapshots, importSnapshots, loadSnapshots, parseSnapshotsFile, readSnapshots, renameSnapshot,
+  deleteSnapshot, exportSnapshots, importSnapshots, loadSnapshots, parseSnapshotsFile, readSnapshots, renameSnapshot,
   saveSnapshot,
 } from "../../docs/assets/javascripts/compare/snapshots.js";
 import { readBackup } from "../../docs/assets/javascripts/assessment/storage.js";
 import { DATA, parseAnswers, score } from "./compare-fixture.mjs";
 import { memoryStorage } from "./memory-storage.mjs";
+import { tr } from "../../docs/assets/javascripts/assessment/strings.js";
+
+const SNAPSHOTS_KEY = DATA.storage.snapshots;
+// Where snapshots are kept: this library's key in a stand-in storage (`entries` seeds it).
+const placeOf = (entries) => ({ storage: memoryStorage(entries), key: SNAPSHOTS_KEY });
 
 const file = (answers, extra = {}) => ({ format: "mpl-assessment-answers", questionnaire_version: DATA.version,
   saved_at: "2026-01-01T00:00:00Z", profile: [], answers, ...extra });
@@ -19,10 +24,11 @@ const perspective = (label, answers, extra) => ({ label, file: file(answers, ext
 test("questions are read with their scale options", () => {
   const q = questionList(DATA).find((x) => x.id === "q1");
   assert.deepEqual(q.options.map((o) => o.value), [0, 1, 2, 3]);
-  assert.equal(answerLabel(q, { value: 2 }), "Usually");
-  assert.equal(answerLabel(q, { status: "na", reason: "we fund only" }), "Not applicable: we fund only");
-  assert.equal(answerLabel(q, { status: "dont-know" }), "Don't know");
-  assert.equal(answerLabel(q, undefined), "Not answered");
+  const say = tr(DATA);
+  assert.equal(answerLabel(q, { value: 2 }, say), "Usually");
+  assert.equal(answerLabel(q, { status: "na", reason: "we fund only" }, say), "Not applicable: we fund only");
+  assert.equal(answerLabel(q, { status: "dont-know" }, say), "Don't know");
+  assert.equal(answerLabel(q, undefined, say), "Not answered");
   assert.equal(normalisedValue(q, { value: 3 }), 1);
   assert.equal(normalisedValue(q, { status: "dont-know" }), null);
 });
@@ -90,13 +96,18 @@ test("a recommendation from one perspective of three is kept and marked minority
   assert.equal(result.recommendations[1].reasons[0].perspective, "A");
 });
 
-test("equal support is ranked by the weights added up; exactly half is not a minority", () => {
+test("equal support is ranked by the need added up; exactly half is not a minority", () => {
   const result = combine(DATA, [
-    perspective("A", { q1: { value: 0 }, q2: { value: 0 } }),
-    perspective("B", { q1: { value: 3 }, q2: { value: 3 } }),
+    perspective("A", { q1: { value: 3 }, q2: { value: 0 } }),
+    perspective("B", { q1: { value: 1 }, q2: { value: 3 } }),
+    perspective("C", { q1: { value: 3 }, q2: { value: 3 } }),
+    perspective("D", { q1: { value: 3 }, q2: { value: 3 } }),
   ], score);
-  assert.deepEqual(result.recommendations.map((r) => [r.id, r.support, r.weight, r.minority]),
-    [["p-one", 1, 3, false], ["p-two", 1, 1, false]]);
+  // p-one: B's "Sometimes" on a high question, 2/3 x 1; p-two: A's "Never" on a low question, 1 x 0.5.
+  assert.deepEqual(result.recommendations.map((r) => [r.id, r.support, r.need, r.minority]),
+    [["p-one", 1, 0.666667, true], ["p-two", 1, 0.5, true]]);
+  const half = combine(DATA, [perspective("A", { q1: { value: 0 } }), perspective("B", { q1: { value: 3 } })], score);
+  assert.deepEqual(half.recommendations.map((r) => [r.id, r.need, r.minority]), [["p-one", 1, false]]);
 });
 
 test("not applicable and don't know are reported per perspective", () => {
@@ -142,31 +153,30 @@ test("malformed and hostile files are refused while the others combine", () => {
 });
 
 test("perspective labels fall back to the file name and are made unique", () => {
-  assert.deepEqual(perspectiveLabels([{ perspective: " ", fileName: "jo.json" }, { fileName: "jo.JSON" }, { perspective: "Funder" }]),
-    ["jo", "jo (2)", "Funder"]);
+  assert.deepEqual(perspectiveLabels([{ perspective: " ", fileName: "jo.json" }, { fileName: "jo.JSON" }, { perspective: "Funder" }, {}], tr(DATA)),
+    ["jo", "jo (2)", "Funder", "Perspective"]);
 });
 
 test("snapshots are saved, listed oldest first, renamed and deleted", () => {
-  const storage = memoryStorage();
-  const first = saveSnapshot(storage, file({ q1: { value: 1 } }), "  before   the assembly ", new Date("2026-01-01T10:00:00Z"));
-  const second = saveSnapshot(storage, file({ q1: { value: 2 } }), "", new Date("2026-02-01T10:00:00Z"));
-  assert.deepEqual(loadSnapshots(storage).map((s) => s.label), ["before the assembly", ""]);
-  renameSnapshot(storage, second.id, "after");
-  assert.deepEqual(loadSnapshots(storage).map((s) => s.label), ["before the assembly", "after"]);
-  deleteSnapshot(storage, first.id);
-  assert.deepEqual(loadSnapshots(storage).map((s) => s.id), [second.id]);
+  const place = placeOf();
+  const first = saveSnapshot(place, file({ q1: { value: 1 } }), "  before   the   meeting ", new Date("2026-01-01T10:00:00Z"));
+  const second = saveSnapshot(place, file({ q1: { value: 2 } }), "", new Date("2026-02-01T10:00:00Z"));
+  assert.deepEqual(loadSnapshots(place).map((s) => s.label), ["before the meeting", ""]);
+  renameSnapshot(place, second.id, "after");
+  assert.deepEqual(loadSnapshots(place).map((s) => s.label), ["before the meeting", "after"]);
+  deleteSnapshot(place, first.id);
+  assert.deepEqual(loadSnapshots(place).map((s) => s.id), [second.id]);
+  assert.deepEqual([...place.storage.map.keys()], [SNAPSHOTS_KEY], "kept under this library's key only");
 });
 
 test("corrupt snapshot storage reads as empty", () => {
-  const storage = memoryStorage();
-  storage.setItem(SNAPSHOTS_KEY, "{oops");
-  assert.deepEqual(loadSnapshots(storage), []);
+  assert.deepEqual(loadSnapshots(placeOf({ [SNAPSHOTS_KEY]: "{oops" })), []);
 });
 
 test("snapshots export and import back; bad snapshots are reported and good ones kept", () => {
-  const storage = memoryStorage();
-  saveSnapshot(storage, file({ q1: { value: 1 } }), "one", new Date("2026-01-01T10:00:00Z"));
-  const text = exportSnapshots(loadSnapshots(storage));
+  const place = placeOf();
+  saveSnapshot(place, file({ q1: { value: 1 } }), "one", new Date("2026-01-01T10:00:00Z"));
+  const text = exportSnapshots(loadSnapshots(place));
   const parsed = JSON.parse(text);
   parsed.snapshots.push({ id: "bad", label: "<b>x</b>", saved_at: "2026-03-01T00:00:00Z", answers: { format: "nope" } });
   parsed.snapshots.push({ id: "nodate", label: "y", answers: file({}) });
@@ -174,7 +184,7 @@ test("snapshots export and import back; bad snapshots are reported and good ones
   assert.equal(read.ok, true);
   assert.equal(read.snapshots.length, 1);
   assert.equal(read.errors.length, 2);
-  const other = memoryStorage();
+  const other = placeOf();
   assert.equal(importSnapshots(other, read.snapshots), 1);
   assert.equal(importSnapshots(other, read.snapshots), 0, "the same snapshot is not imported twice");
   assert.deepEqual(loadSnapshots(other)[0].answers.answers, { q1: { value: 1 } });
@@ -198,38 +208,38 @@ const snap = (id, savedAt) => ({ id, label: id, saved_at: savedAt, answers: file
 
 test("unreadable snapshots are counted, readable ones kept, and the raw text backed up before the next write", () => {
   const raw = stored([snap("a", "2026-01-01T00:00:00Z"), { id: "broken", saved_at: 5 }, null, snap("b", "2026-02-01T00:00:00Z")]);
-  const storage = memoryStorage({ [SNAPSHOTS_KEY]: raw });
-  const read = readSnapshots(storage);
+  const place = placeOf({ [SNAPSHOTS_KEY]: raw });
+  const read = readSnapshots(place);
   assert.deepEqual([read.snapshots.map((s) => s.id), read.unreadable, read.damaged], [["a", "b"], 2, true]);
-  saveSnapshot(storage, file({ q1: { value: 2 } }), "new", new Date("2026-03-01T00:00:00Z"));
-  assert.deepEqual(readBackup(storage, SNAPSHOTS_KEY).entries.map((e) => e.text), [raw]);
-  assert.deepEqual(loadSnapshots(storage).map((s) => s.label), ["a", "b", "new"]);
-  assert.equal(readSnapshots(storage).damaged, false);
+  saveSnapshot(place, file({ q1: { value: 2 } }), "new", new Date("2026-03-01T00:00:00Z"));
+  assert.deepEqual(readBackup(place.storage, SNAPSHOTS_KEY).entries.map((e) => e.text), [raw]);
+  assert.deepEqual(loadSnapshots(place).map((s) => s.label), ["a", "b", "new"]);
+  assert.equal(readSnapshots(place).damaged, false);
 });
 
 test("snapshots saved text cut short keeps the snapshots before the cut", () => {
   const whole = stored([snap("a", "2026-01-01T00:00:00Z"), snap("b {x}", "2026-02-01T00:00:00Z"), snap("c", "2026-03-01T00:00:00Z")]);
   const cut = whole.slice(0, whole.lastIndexOf('"label"'));
-  const read = readSnapshots(memoryStorage({ [SNAPSHOTS_KEY]: cut }));
+  const read = readSnapshots(placeOf({ [SNAPSHOTS_KEY]: cut }));
   assert.deepEqual([read.snapshots.map((s) => s.id), read.unreadable, read.damaged], [["a", "b {x}"], 1, true]);
-  const garbled = readSnapshots(memoryStorage({ [SNAPSHOTS_KEY]: "{oops" }));
+  const garbled = readSnapshots(placeOf({ [SNAPSHOTS_KEY]: "{oops" }));
   assert.deepEqual([garbled.snapshots, garbled.damaged], [[], true]);
 });
 
 test("a write into full storage throws a plain problem and changes nothing", () => {
-  const storage = memoryStorage();
-  const first = saveSnapshot(storage, file({ q1: { value: 1 } }), "kept");
-  const before = storage.getItem(SNAPSHOTS_KEY);
-  storage.full = true;
-  for (const write of [() => saveSnapshot(storage, file({}), "x"), () => renameSnapshot(storage, first.id, "y"),
-    () => deleteSnapshot(storage, first.id), () => importSnapshots(storage, [snap("z", "2026-01-01T00:00:00Z")])]) {
+  const place = placeOf();
+  const first = saveSnapshot(place, file({ q1: { value: 1 } }), "kept");
+  const before = place.storage.getItem(SNAPSHOTS_KEY);
+  place.storage.full = true;
+  for (const write of [() => saveSnapshot(place, file({}), "x"), () => renameSnapshot(place, first.id, "y"),
+    () => deleteSnapshot(place, first.id), () => importSnapshots(place, [snap("z", "2026-01-01T00:00:00Z")])]) {
     assert.throws(write, (error) => error.problem === "full");
   }
-  assert.equal(storage.getItem(SNAPSHOTS_KEY), before);
+  assert.equal(place.storage.getItem(SNAPSHOTS_KEY), before);
   // Unreadable snapshots with no room for their backup: nothing is written over them.
-  const damaged = memoryStorage({ [SNAPSHOTS_KEY]: "{oops" });
-  damaged.full = true;
+  const damaged = placeOf({ [SNAPSHOTS_KEY]: "{oops" });
+  damaged.storage.full = true;
   assert.throws(() => saveSnapshot(damaged, file({}), "x"), (error) => error.problem === "backup-full");
-  assert.equal(damaged.getItem(SNAPSHOTS_KEY), "{oops");
-  assert.throws(() => saveSnapshot(null, file({}), "x"), (error) => error.problem === "blocked");
+  assert.equal(damaged.storage.getItem(SNAPSHOTS_KEY), "{oops");
+  assert.throws(() => saveSnapshot({ storage: null, key: SNAPSHOTS_KEY }, file({}), "x"), (error) => error.problem === "blocked");
 });

@@ -2,8 +2,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
-  MAX_BACKUPS, backupKey, keepBackup, openStorage, problemOf, readBackup, readKey, writeKey,
+  MAX_BACKUPS, backupKey, keepBackup, migrateLegacy, openStorage, problemOf, readBackup, readKey, storageKeys, writeKey,
 } from "../../docs/assets/javascripts/assessment/storage.js";
+import { STORAGE, data } from "./assessment-fixture.mjs";
 import { createKeeper, onOtherTab } from "../../docs/assets/javascripts/assessment/keeper.js";
 import { memoryStorage } from "./memory-storage.mjs";
 
@@ -69,4 +70,36 @@ test("another tab's change is shown when this tab has nothing unsaved, and asked
   assert.equal(onOtherTab("theirs", "mine", false), "adopt");
   assert.equal(onOtherTab(null, "mine", false), "adopt");
   assert.equal(onOtherTab("theirs", "mine", true), "conflict");
+});
+
+// --- Each library its own keys; the first versions' keys are copied, never deleted ---
+
+test("the keys come from data.json, so that two libraries on one origin never share answers", () => {
+  assert.deepEqual(storageKeys(data), STORAGE);
+  const other = storageKeys({ storage: { answers: "other:assessment:answers", snapshots: "other:assessment:snapshots" } });
+  assert.deepEqual(other, { answers: "other:assessment:answers", snapshots: "other:assessment:snapshots", legacy: null });
+  assert.notEqual(other.answers, storageKeys(data).answers);
+});
+
+test("answers, snapshots and backups under the legacy keys are copied while the new keys are empty, and kept", () => {
+  const storage = memoryStorage({ "mpl-assessment:answers": "old answers", "mpl-assessment:answers:backup": "old backup",
+    "mpl-assessment:snapshots": "old snapshots" });
+  assert.deepEqual(migrateLegacy(storage, STORAGE).sort(), [STORAGE.answers, backupKey(STORAGE.answers), STORAGE.snapshots].sort());
+  assert.equal(storage.getItem(STORAGE.answers), "old answers");
+  assert.equal(storage.getItem(backupKey(STORAGE.answers)), "old backup");
+  assert.equal(storage.getItem(STORAGE.snapshots), "old snapshots");
+  assert.equal(storage.getItem("mpl-assessment:answers"), "old answers", "the legacy key is never deleted");
+  storage.setItem(STORAGE.answers, "new answers");
+  storage.setItem("mpl-assessment:answers", "changed by an old tab");
+  assert.deepEqual(migrateLegacy(storage, STORAGE), [], "a key that holds something is never written over");
+  assert.equal(storage.getItem(STORAGE.answers), "new answers");
+});
+
+test("a library without legacy keys copies nothing, and full or blocked storage copies nothing without an error", () => {
+  const storage = memoryStorage({ "mpl-assessment:answers": "someone else's" });
+  assert.deepEqual(migrateLegacy(storage, { ...STORAGE, legacy: null }), []);
+  assert.equal(storage.getItem(STORAGE.answers), null);
+  storage.full = true;
+  assert.deepEqual(migrateLegacy(storage, STORAGE), []);
+  assert.deepEqual(migrateLegacy(null, STORAGE), []);
 });

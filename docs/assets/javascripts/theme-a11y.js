@@ -1,9 +1,18 @@
-// Accessibility fixes to mkdocs-material's markup: names the landmarks and the dialog it leaves unnamed
+// Accessibility fixes to mkdocs-material's markup: names the landmarks it leaves unnamed
 // (axe: aria-dialog-name, landmark-unique), lets the keyboard reach wide tables, makes the skip link
 // move the focus, shows in the sidebar where a page left out of it belongs (WCAG 2.4.8, location), and
 // keeps the target of a link to a part of a page in view while the page settles. A classic script, not a module, so that it also runs when the site is opened from file://.
 (function () {
   "use strict";
+
+  // Its words come from practices/interface.yml (theme.*), handed over by theme-strings.js (made by the compiler).
+  var STRINGS = window.mplThemeStrings || {};
+  function say(key, values) {
+    var text = Object.prototype.hasOwnProperty.call(STRINGS, key) ? String(STRINGS[key]) : key;
+    return text.replace(/\{([a-z_]+)\}/g, function (whole, name) {
+      return values && Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole;
+    });
+  }
 
   function label(element, text) {
     if (element && text && !element.getAttribute("aria-label")) element.setAttribute("aria-label", text);
@@ -15,7 +24,6 @@
   }
 
   function nameLandmarks(root) {
-    label(root.querySelector(".md-search[role=dialog]"), "Search");
     // A section of the sidebar is labelled by its toggle, which only holds an icon: use the section's title.
     root.querySelectorAll("nav.md-nav[aria-labelledby]").forEach(function (nav) {
       var byId = document.getElementById(nav.getAttribute("aria-labelledby"));
@@ -24,14 +32,14 @@
       var text = textOf(title);
       if (text) {
         nav.removeAttribute("aria-labelledby");
-        label(nav, text + " (section)");
+        label(nav, say("theme.section", { title: text }));
       }
     });
     // Each page's tags and each search result's tags are a <nav>: give them distinct names.
     root.querySelectorAll("nav.md-tags").forEach(function (nav, index) {
       var result = nav.closest(".md-search-result__article");
       var heading = result && result.querySelector("h1, h2");
-      label(nav, result ? "Tags of search result " + (index + 1) + ": " + textOf(heading) : "Tags of this page");
+      label(nav, result ? say("theme.tags_result", { number: index + 1, title: textOf(heading) }) : say("theme.tags_page"));
     });
   }
 

@@ -1,61 +1,75 @@
 // Reading answers objects (the format is described at the top of scoring.js). Pure: no DOM, no storage.
 // parseAnswers is strict (imported files, share links: refused as a whole, with reasons);
 // salvageAnswers is lenient (what this browser saved: every readable answer is kept, the rest reported).
-// No imports: scoring.js re-exports parseAnswers, and a cycle between the two would break at load.
+// Ids and versions are checked with the schema's own patterns (data.patterns); every message is an interface
+// string (data.strings, practices/interface.yml). Imports only plan.js and strings.js: scoring.js re-exports
+// parseAnswers, and a cycle between the two would break at load.
+import { planStart, readPlan, scanPlan } from "./plan.js";
+import { tr } from "./strings.js";
 
 export const ANSWERS_FORMAT = "mpl-assessment-answers";
 export const LIMITS = { chars: 200000, answers: 1000, reason: 300, perspective: 80 };
-const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-const VERSION = /^\d+\.\d+\.\d+$/;
-const TOP_KEYS = ["format", "questionnaire_version", "saved_at", "perspective", "profile", "answers", "retained"];
-const ANSWER_SHAPE = '{"value": <number>}, {"status": "na", "reason": "<text>"} or {"status": "dont-know"}';
+const TOP_KEYS = ["format", "questionnaire_version", "saved_at", "perspective", "profile", "answers", "retained", "plan"];
 
 const hasOwn = (object, key) => Object.prototype.hasOwnProperty.call(object, key);
 const isRecord = (value) => value !== null && typeof value === "object" && !Array.isArray(value);
 const quote = (text) => JSON.stringify(String(text).slice(0, 60));
-const plural = (n, one, many) => (n === 1 ? one : many);
 const questionIndex = (data) => new Map(data.sections.flatMap((section) => section.questions).map((q) => [q.id, q]));
 const onItsScale = (data, question, value) => data.scales[question.scale].options.some((option) => option.value === value);
 
-// Every text these functions give people, in one place.
-export const MESSAGES = {
-  tooLarge: (chars) => `The file is too large (${Math.round(chars / 1000)} KB): an answers file is at most ${LIMITS.chars / 1000} KB.`,
-  notJson: "This is not an answers file: it is not valid JSON. Choose a file exported from this page.",
-  notAnswers: `This is not an answers file: it should be a JSON object with "format": "${ANSWERS_FORMAT}". Choose a file exported from this page.`,
-  cutShort: "The saved text is cut short or garbled (it is not valid JSON): the answers that could still be read from it are kept.",
-  unknownField: (key) => `Unknown field ${quote(key)}: an answers file has only ${TOP_KEYS.join(", ")}.`,
-  badVersion: '"questionnaire_version" must be a version such as "1.0.0".',
-  badDate: '"saved_at" must be a date and time such as "2026-01-31T12:00:00.000Z".',
-  badPerspective: `"perspective" must be a single line of text of at most ${LIMITS.perspective} characters.`,
-  badProfile: '"profile" must be a list of option ids, such as ["commissions", "delivers"].',
-  profileGone: (id) => `The profile option ${quote(id)} is no longer in the questionnaire and was left out.`,
-  notAMap: (field) => `"${field}" must be an object that maps question ids to answers.`,
-  tooMany: (n) => `There are ${n} answers; an answers file has at most ${LIMITS.answers}.`,
-  badKey: (id) => `The answer key ${quote(id)} is not a question id (lower-case words joined by hyphens).`,
-  badAnswer: (id) => `The answer to ${quote(id)} must be ${ANSWER_SHAPE}.`,
-  badValue: (id) => `The answer to ${quote(id)} must have a whole number as its value.`,
-  badReason: (id) => `The answer to ${quote(id)} has a reason that is not text of at most ${LIMITS.reason} characters.`,
-  offScale: (id, value) => `The answer to ${quote(id)} (${value}) is not on its scale in this version of the questionnaire.`,
-  keptAside: (ids) => `${ids.length} ${plural(ids.length, "answer is", "answers are")} to questions that are not part of this version of the questionnaire`
-    + ` (${ids.join(", ")}): ${plural(ids.length, "it is", "they are")} kept aside, not scored, and kept in this browser and in exports.`,
-  restored: (ids) => `${ids.length} ${plural(ids.length, "answer", "answers")} kept from an earlier version of the questionnaire`
-    + ` ${plural(ids.length, "is", "are")} back in use: ${ids.join(", ")}.`,
-  superseded: (id) => `The answer to ${quote(id)} kept from an earlier version was replaced by the answer given to this version.`,
-};
+// The schema's patterns of an id and of a version (schema/definitions.schema.json), compiled once per data.
+const compiled = new WeakMap();
+function patterns(data) {
+  if (!compiled.has(data)) {
+    const p = data.patterns || {};
+    compiled.set(data, { id: new RegExp(p.id), version: new RegExp(p.version) });
+  }
+  return compiled.get(data);
+}
+
+// Every message these functions give people (the keys of practices/interface.yml, filled in).
+function messages(data) {
+  const say = tr(data);
+  const examples = data.profile.options.slice(0, 2).map((o) => quote(o.id)).join(", ");
+  return {
+    say,
+    tooLarge: (chars) => say("answer.error.too_large", { size: Math.round(chars / 1000), limit: LIMITS.chars / 1000 }),
+    notJson: say("answer.error.not_json"),
+    notAnswers: say("answer.error.not_answers", { format: ANSWERS_FORMAT }),
+    cutShort: say("answer.error.cut_short"),
+    unknownField: (key) => say("answer.error.unknown_field", { field: quote(key), fields: TOP_KEYS.join(", ") }),
+    badVersion: say("answer.error.bad_version"),
+    badDate: say("answer.error.bad_date"),
+    badPerspective: say("answer.error.bad_perspective", { limit: LIMITS.perspective }),
+    badProfile: say("answer.error.bad_profile", { examples }),
+    profileGone: (id) => say("answer.warning.profile_gone", { id: quote(id) }),
+    notAMap: (field) => say("answer.error.not_a_map", { field }),
+    tooMany: (n) => say("answer.error.too_many", { count: n, limit: LIMITS.answers }),
+    badKey: (id) => say("answer.error.bad_key", { id: quote(id) }),
+    badAnswer: (id) => say("answer.error.bad_answer", { id: quote(id) }),
+    badValue: (id) => say("answer.error.bad_value", { id: quote(id) }),
+    badReason: (id) => say("answer.error.bad_reason", { id: quote(id), limit: LIMITS.reason }),
+    offScale: (id, value) => say("answer.warning.off_scale", { id: quote(id), value }),
+    keptAside: (ids) => say("answer.warning.kept_aside", { count: ids.length, ids: ids.join(", ") }),
+    restored: (ids) => say("answer.warning.restored", { count: ids.length, ids: ids.join(", ") }),
+    superseded: (id) => say("answer.warning.superseded", { id: quote(id) }),
+  };
+}
 
 /** Strict: {ok, answers, errors, dropped, restored, warnings}; refuses malformed or hostile input as a whole. Never throws. */
 export function parseAnswers(text, data) {
+  const M = messages(data);
   let raw = text;
   if (typeof text === "string") {
-    if (text.length > LIMITS.chars) return refused([MESSAGES.tooLarge(text.length)]);
+    if (text.length > LIMITS.chars) return refused([M.tooLarge(text.length)]);
     try {
       raw = JSON.parse(text);
     } catch (error) {
-      return refused([MESSAGES.notJson]);
+      return refused([M.notJson]);
     }
   }
-  if (!isRecord(raw) || raw.format !== ANSWERS_FORMAT) return refused([MESSAGES.notAnswers]);
-  const read = readObject(raw, data);
+  if (!isRecord(raw) || raw.format !== ANSWERS_FORMAT) return refused([M.notAnswers]);
+  const read = readObject(raw, data, M);
   if (read.fatal || read.errors.length) return refused(read.errors, read.warnings);
   return { ok: true, answers: read.answers, errors: [], dropped: read.dropped, restored: read.restored, warnings: read.warnings };
 }
@@ -63,6 +77,7 @@ export function parseAnswers(text, data) {
 /** Lenient, for what this browser saved: {answers (never null), problems, dropped, restored, warnings}. Never throws.
  * `problems` name every part that could not be read (the caller keeps a copy of the raw text before overwriting it). */
 export function salvageAnswers(text, data) {
+  const M = messages(data);
   let raw = text;
   const problems = [];
   if (typeof text === "string") {
@@ -70,12 +85,12 @@ export function salvageAnswers(text, data) {
       raw = JSON.parse(text);
     } catch (error) {
       raw = scanFragments(text);
-      problems.push(MESSAGES.cutShort);
+      problems.push(M.cutShort);
     }
   }
   if (!isRecord(raw)) raw = { answers: null };
-  else if (raw.format !== ANSWERS_FORMAT && !problems.length) problems.push(MESSAGES.notAnswers);
-  const read = readObject({ ...raw, format: ANSWERS_FORMAT }, data, { lenient: true });
+  else if (raw.format !== ANSWERS_FORMAT && !problems.length) problems.push(M.notAnswers);
+  const read = readObject({ ...raw, format: ANSWERS_FORMAT }, data, M, { lenient: true });
   return { answers: read.answers, problems: [...problems, ...read.errors], dropped: read.dropped, restored: read.restored,
     warnings: read.warnings };
 }
@@ -86,68 +101,74 @@ function refused(errors, warnings = []) {
 
 // Validates every part of an answers object and builds the normalised object from the readable parts.
 // `errors` lists the unreadable parts; `fatal` is set when the object as a whole is unusable.
-function readObject(raw, data, { lenient = false } = {}) {
+function readObject(raw, data, M, { lenient = false } = {}) {
   const errors = [];
   const warnings = [];
-  for (const key of Object.keys(raw)) if (!TOP_KEYS.includes(key)) errors.push(MESSAGES.unknownField(key));
+  const { id: ID, version: VERSION } = patterns(data);
+  for (const key of Object.keys(raw)) if (!TOP_KEYS.includes(key)) errors.push(M.unknownField(key));
   let version = raw.questionnaire_version;
   if (typeof version !== "string" || !VERSION.test(version)) {
-    errors.push(MESSAGES.badVersion);
+    errors.push(M.badVersion);
     version = data.version;
   }
   const result = { format: ANSWERS_FORMAT, questionnaire_version: version };
   if (hasOwn(raw, "saved_at")) {
-    if (typeof raw.saved_at !== "string" || raw.saved_at.length > 40 || Number.isNaN(Date.parse(raw.saved_at))) errors.push(MESSAGES.badDate);
+    if (typeof raw.saved_at !== "string" || raw.saved_at.length > 40 || Number.isNaN(Date.parse(raw.saved_at))) errors.push(M.badDate);
     else result.saved_at = raw.saved_at;
   }
   if (hasOwn(raw, "perspective")) {
     const p = raw.perspective;
-    if (typeof p !== "string" || p.length > LIMITS.perspective || /[\u0000-\u001f]/.test(p)) errors.push(MESSAGES.badPerspective);
+    if (typeof p !== "string" || p.length > LIMITS.perspective || /[\u0000-\u001f]/.test(p)) errors.push(M.badPerspective);
     else if (p) result.perspective = p;
   }
-  result.profile = readProfile(raw, data, errors, warnings, lenient);
+  result.profile = readProfile(raw, data, M, ID, errors, warnings, lenient);
   const entries = [];
   let fatal = !isRecord(raw.answers);
-  if (fatal) errors.push(MESSAGES.notAMap("answers"));
+  if (fatal) errors.push(M.notAMap("answers"));
   for (const field of ["answers", "retained"]) {
     if (!isRecord(raw[field])) {
-      if (field === "retained" && hasOwn(raw, field)) errors.push(MESSAGES.notAMap(field));
+      if (field === "retained" && hasOwn(raw, field)) errors.push(M.notAMap(field));
       continue;
     }
     for (const id of Object.keys(raw[field])) {
       if (entries.length >= LIMITS.answers) {
-        errors.push(MESSAGES.tooMany(Object.keys(raw.answers || {}).length + Object.keys(raw.retained || {}).length));
+        errors.push(M.tooMany(Object.keys(raw.answers || {}).length + Object.keys(raw.retained || {}).length));
         if (!lenient) fatal = true;
         break;
       }
       if (!ID.test(id)) {
-        errors.push(MESSAGES.badKey(id));
+        errors.push(M.badKey(id));
         continue;
       }
-      const answer = checkAnswer(raw[field][id], id, errors);
+      const answer = checkAnswer(raw[field][id], id, M, errors);
       if (answer) entries.push({ id, answer, from: field });
     }
   }
-  const sorted = sortEntries(entries, data, warnings);
+  const sorted = sortEntries(entries, data, M, warnings);
   result.answers = sorted.answers;
   if (Object.keys(sorted.retained).length) result.retained = sorted.retained;
-  if (sorted.dropped.length) warnings.push(MESSAGES.keptAside(sorted.dropped));
-  if (sorted.restored.length) warnings.push(MESSAGES.restored(sorted.restored));
+  if (hasOwn(raw, "plan")) {
+    const read = readPlan(raw.plan, M.say, (id) => typeof id === "string" && ID.test(id));
+    errors.push(...read.errors);
+    if (read.plan) result.plan = read.plan;
+  }
+  if (sorted.dropped.length) warnings.push(M.keptAside(sorted.dropped));
+  if (sorted.restored.length) warnings.push(M.restored(sorted.restored));
   return { answers: result, errors, warnings, fatal, dropped: sorted.dropped, restored: sorted.restored };
 }
 
-function readProfile(raw, data, errors, warnings, lenient) {
+function readProfile(raw, data, M, ID, errors, warnings, lenient) {
   const profile = [];
   if (!hasOwn(raw, "profile")) return profile;
   const list = raw.profile;
   const valid = (id) => typeof id === "string" && ID.test(id);
   if (!Array.isArray(list) || list.length > 50 || list.some((id) => !valid(id))) {
-    errors.push(MESSAGES.badProfile);
+    errors.push(M.badProfile);
     if (!lenient || !Array.isArray(list)) return profile;
   }
   const options = new Set(data.profile.options.map((o) => o.id));
   for (const id of list.slice(0, 50).filter(valid)) {
-    if (!options.has(id)) warnings.push(MESSAGES.profileGone(id));
+    if (!options.has(id)) warnings.push(M.profileGone(id));
     else if (!profile.includes(id)) profile.push(id);
   }
   return profile;
@@ -155,7 +176,7 @@ function readProfile(raw, data, errors, warnings, lenient) {
 
 // An answer the current questionnaire can use goes in `answers`; any other is kept aside in `retained`.
 // The first entry for an id wins (entries from "answers" come before those from "retained").
-function sortEntries(entries, data, warnings) {
+function sortEntries(entries, data, M, warnings) {
   const index = questionIndex(data);
   const answers = {};
   const retained = {};
@@ -165,35 +186,36 @@ function sortEntries(entries, data, warnings) {
     const question = index.get(id);
     const onScale = question && (!hasOwn(answer, "value") || onItsScale(data, question, answer.value));
     if (hasOwn(answers, id) || hasOwn(retained, id)) {
-      warnings.push(MESSAGES.superseded(id));
+      warnings.push(M.superseded(id));
     } else if (onScale) {
       answers[id] = answer;
       if (from === "retained") restored.push(id);
     } else {
       retained[id] = answer;
       if (from === "answers") dropped.push(id);
-      if (question && from === "answers") warnings.push(MESSAGES.offScale(id, answer.value));
+      if (question && from === "answers") warnings.push(M.offScale(id, answer.value));
     }
   }
   return { answers, retained, dropped, restored };
 }
 
-function checkAnswer(answer, id, errors) {
+function checkAnswer(answer, id, M, errors) {
   const bad = (message) => { errors.push(message); return null; };
-  if (!isRecord(answer)) return bad(MESSAGES.badAnswer(id));
+  if (!isRecord(answer)) return bad(M.badAnswer(id));
   const keys = Object.keys(answer).sort().join(",");
-  if (keys === "value") return Number.isInteger(answer.value) ? { value: answer.value } : bad(MESSAGES.badValue(id));
+  if (keys === "value") return Number.isInteger(answer.value) ? { value: answer.value } : bad(M.badValue(id));
   if (answer.status === "dont-know" && keys === "status") return { status: "dont-know" };
   if (answer.status === "na" && keys === "status") return { status: "na" };
   if (answer.status === "na" && keys === "reason,status") {
-    if (typeof answer.reason !== "string" || answer.reason.length > LIMITS.reason) return bad(MESSAGES.badReason(id));
+    if (typeof answer.reason !== "string" || answer.reason.length > LIMITS.reason) return bad(M.badReason(id));
     return { status: "na", reason: answer.reason };
   }
-  return bad(MESSAGES.badAnswer(id));
+  return bad(M.badAnswer(id));
 }
 
 // What can still be read from text that is not valid JSON (cut short when it was written, or garbled):
-// the top fields, and every complete `"id": {...}` answer. Their checks happen afterwards, as for any object.
+// the top fields, every complete `"id": {...}` answer before the plan, and the plan's complete parts.
+// Their checks happen afterwards, as for any object.
 function scanFragments(text) {
   const raw = { format: ANSWERS_FORMAT, answers: {} };
   const json = (fragment) => { try { return JSON.parse(fragment); } catch (error) { return undefined; } };
@@ -206,22 +228,26 @@ function scanFragments(text) {
   field("saved_at", '"[^"\\\\]*"');
   field("perspective", '"(?:[^"\\\\]|\\\\.)*"');
   field("profile", "\\[[^\\]]*\\]");
-  for (const found of text.matchAll(/"([^"\\]{1,200})"\s*:\s*(\{[^{}]*\})/g)) {
+  for (const found of text.slice(0, planStart(text)).matchAll(/"([^"\\]{1,200})"\s*:\s*(\{[^{}]*\})/g)) {
     const answer = json(found[2]);
     if (answer !== undefined && !TOP_KEYS.includes(found[1]) && !hasOwn(raw.answers, found[1])) raw.answers[found[1]] = answer;
   }
+  const plan = scanPlan(text);
+  if (plan) raw.plan = plan;
   return raw;
 }
 
-/** The answers read from the form, with the answers kept aside from `previous` that the form did not replace. */
-export function withRetained(answers, previous) {
+/** The answers read from the form, with what the form does not show kept from `previous`: the answers kept aside
+ * that the form did not replace, and the plan. */
+export function withKept(answers, previous) {
   const kept = Object.entries((previous && previous.retained) || {}).filter(([id]) => !hasOwn(answers.answers, id));
-  const { retained: _old, ...rest } = answers;
-  return kept.length ? { ...rest, retained: Object.fromEntries(kept) } : rest;
+  const { retained: _old, plan: _plan, ...rest } = answers;
+  const result = kept.length ? { ...rest, retained: Object.fromEntries(kept) } : rest;
+  return previous && previous.plan ? { ...result, plan: previous.plan } : result;
 }
 
-/** True when the answers hold nothing a person gave: no answer (in use or kept aside), no profile, no perspective. */
+/** True when the answers hold nothing a person gave: no answer (in use or kept aside), no profile, no perspective, no plan. */
 export function isBlank(answers) {
   return !answers || (!Object.keys(answers.answers || {}).length && !Object.keys(answers.retained || {}).length
-    && !(answers.profile || []).length && !answers.perspective);
+    && !(answers.profile || []).length && !answers.perspective && !answers.plan);
 }

@@ -1,5 +1,6 @@
-// Reads and writes the answers to and from the form controls, and shows only the questions that are asked.
+// Reads and writes the answers to and from the form controls, shows only the questions that are asked, and numbers them.
 import { ANSWERS_FORMAT, answerOf, indexQuestions, isShown, questionList } from "./scoring.js";
+import { orList, tr } from "./strings.js";
 
 /** The answers as the form shows them (answers to questions not asked are kept, and ignored by the scores). */
 export function readForm(form, data, now = new Date()) {
@@ -35,20 +36,56 @@ export function writeForm(form, answers, data) {
   }
 }
 
-/** Hide the questions not asked and the unused reason fields; return {asked, answered} for the progress. */
+// The parts of the form each question needs, found once per form.
+const parts = new WeakMap();
+function partsOf(form, data) {
+  if (!parts.has(form)) {
+    parts.set(form, new Map(questionList(data).map((q) => {
+      const fieldset = form.querySelector(`#q-${q.id}`);
+      return [q.id, { fieldset, number: fieldset.querySelector(".mpl-q__number"), reason: fieldset.querySelector(".mpl-q__reason"),
+        condition: fieldset.querySelector(".mpl-q__condition") }];
+    })));
+  }
+  return parts.get(form);
+}
+
+/** Hide the questions not asked and the unused reason fields, number the questions shown from 1 (the numbers built
+ * into the page are those of the whole questionnaire, for reading it without JavaScript), and return the progress:
+ * {asked, answered, sections: {<section id>: {asked, answered}}}. */
 export function updateView(form, data, answers) {
+  const say = tr(data);
   const index = indexQuestions(data);
+  const found = partsOf(form, data);
+  const numbers = new Map();
+  const sections = {};
   let asked = 0;
   let answered = 0;
   for (const question of index.values()) {
-    const fieldset = form.querySelector(`#q-${question.id}`);
+    const { fieldset, number, reason, condition } = found.get(question.id);
     const shown = isShown(data, answers, question, index);
-    fieldset.hidden = !shown;
     const answer = answerOf(answers, question.id);
-    fieldset.querySelector(".mpl-q__reason").hidden = !(answer && answer.status === "na");
+    fieldset.hidden = !shown;
+    reason.hidden = !(answer && answer.status === "na");
+    const progress = sections[question.section] || (sections[question.section] = { asked: 0, answered: 0 });
     if (!shown) continue;
     asked += 1;
-    if (answer) answered += 1;
+    progress.asked += 1;
+    if (answer) {
+      answered += 1;
+      progress.answered += 1;
+    }
+    numbers.set(question.id, asked);
+    setText(number, `${asked}.`);
+    if (condition && question.show_if && question.show_if.question) {
+      const earlier = index.get(question.show_if.question);
+      const labels = data.scales[earlier.scale].options.filter((o) => question.show_if.in.includes(o.value)).map((o) => o.label);
+      setText(condition, say("assessment.asked_when", { number: numbers.get(earlier.id), answers: orList(say, labels) }));
+    }
   }
-  return { asked, answered };
+  return { asked, answered, sections };
+}
+
+// Writes only when the text changes (no needless work for the browser on every answer).
+function setText(node, text) {
+  if (node && node.textContent !== text) node.textContent = text;
 }

@@ -4,65 +4,62 @@
 import { emptyAnswers, salvageAnswers } from "./scoring.js";
 import { answersToJson } from "./report.js";
 import { createKeeper, onOtherTab } from "./keeper.js";
-import { STORAGE_KEY, backupText, clearBackup, keepBackup, openStorage, readBackup, readKey } from "./storage.js";
+import { backupText, clearBackup, keepBackup, migrateLegacy, openStorage, readBackup, readKey, storageKeys } from "./storage.js";
+import { tr } from "./strings.js";
 import { download, messageTopic, showMessage, stamp } from "./notices.js";
 
 const KEEP_SHOWING = ["unreadable", "replace", "conflict", "storage", "backup"];
 
-// Every text of this file, in one place.
-export const MESSAGES = {
-  saved: "Saved in this browser only, after every change.",
-  notSaved: {
-    full: "Not saved: this browser's storage is full.",
-    blocked: "Not saved: this browser does not let this page store your answers.",
-    failed: "Not saved: this browser did not keep your answers.",
-    conflict: "Not saved yet: your answers were also changed in another tab. Choose which to keep.",
-    rescue: "Not saved yet: first download the saved answers that could not be read.",
-  },
-  problem: {
-    full: ["Your answers are not being saved: this browser's storage is full.", [
-      "Export your answers to a file now to keep them. You can import the file later.",
-      "To save in this browser again, free some space: remove data that other websites stored, in your browser's settings. Saving starts again with your next change.",
-    ]],
-    blocked: ["Your answers cannot be saved: this browser does not let this page store anything.", [
-      "This happens in some private windows, or when a browser blocks cookies and site data.",
-      "Export your answers to a file before you close this page, and import the file next time.",
-      "Or allow this site to store data in your browser's settings, then reload the page.",
-    ]],
-    failed: ["Your answers are not being saved: this browser did not keep them.", [
-      "Export your answers to a file now to keep them. Saving is tried again with your next change.",
-    ]],
-  },
-  exportAnswers: "Export answers",
-  savedSource: "Your saved answers",
-  savingAgain: "Your answers are being saved in this browser again.",
-  unreadable: "Your saved answers could not be read, so no answer could be restored:",
-  partlyUnreadable: (n) => `Some of your saved answers could not be read. The ${n} answer${n === 1 ? "" : "s"} that could be read ${n === 1 ? "is" : "are"} kept:`,
-  backupKept: "A copy of the saved text, exactly as it was, is kept in this browser: download it to keep it as a file.",
-  backupFailed: "A copy of the saved text could not be kept in this browser: download it now. Your changes are saved only after that.",
-  downloadBackup: "Download the backup",
-  downloadSavedText: "Download the saved text",
-  backupsKept: (n) => `${n === 1 ? "A backup copy" : `${n} backup copies`} of earlier saved answers ${n === 1 ? "is" : "are"} kept in this browser. Start again clears ${n === 1 ? "it" : "them"}.`,
-  updated: "Your answers were updated with the changes made in another tab.",
-  cleared: "Your answers were cleared in another tab.",
-  conflict: "Your answers were changed in another tab too, and the changes on this page are not saved yet. Which answers do you want to keep?",
-  conflictItems: [
-    "Load the other tab's answers: the answers on this page are kept as a backup copy.",
-    "Keep the answers on this page: the other tab's answers are kept as a backup copy, and the other tab then shows these.",
-  ],
-  loadOther: "Load the other tab's answers",
-  keepMine: "Keep the answers on this page",
-  loadedOther: "The other tab's answers are loaded. The answers this page had are kept as a backup copy.",
-  keptMine: "The answers on this page are kept and saved. The other tab's answers are kept as a backup copy.",
-  downloadedInstead: "The backup copy could not be kept in this browser, so it was downloaded as a file.",
-};
+// Every text of this file (interface strings, practices/interface.yml).
+function messages(say) {
+  return {
+    saved: say("assessment.saved_note"),
+    notSaved: {
+      full: say("storage.not_saved.full"),
+      blocked: say("storage.not_saved.blocked"),
+      failed: say("storage.not_saved.failed"),
+      conflict: say("storage.not_saved.conflict"),
+      rescue: say("storage.not_saved.rescue"),
+    },
+    problem: {
+      full: [say("storage.problem.full"), [say("storage.problem.full_export"), say("storage.problem.full_free")]],
+      blocked: [say("storage.problem.blocked"), [say("storage.problem.blocked_why"), say("storage.problem.blocked_export"),
+        say("storage.problem.blocked_allow")]],
+      failed: [say("storage.problem.failed"), [say("storage.problem.failed_export")]],
+    },
+    exportAnswers: say("storage.export_answers"),
+    savedSource: say("storage.saved_source"),
+    savingAgain: say("storage.saving_again"),
+    unreadable: say("storage.unreadable"),
+    partlyUnreadable: (n) => say("storage.partly_unreadable", { count: n }),
+    backupKept: say("storage.backup_kept"),
+    backupFailed: say("storage.backup_failed"),
+    downloadBackup: say("storage.download_backup"),
+    downloadSavedText: say("storage.download_saved_text"),
+    backupsKept: (n) => say("storage.backups_kept", { count: n }),
+    updated: say("storage.updated"),
+    cleared: say("storage.cleared"),
+    conflict: say("storage.conflict"),
+    conflictItems: [say("storage.conflict_load"), say("storage.conflict_keep")],
+    loadOther: say("storage.load_other"),
+    keepMine: say("storage.keep_mine"),
+    loadedOther: say("storage.loaded_other"),
+    keptMine: say("storage.kept_mine"),
+    downloadedInstead: say("storage.downloaded_instead"),
+    file: (key, values = {}) => say(key, { ...values, date: stamp() }),
+  };
+}
 
 /** Starts keeping the answers. `view` is the page: {get(): the answers shown, show(answers), notes(read, source), exportAnswers()}. */
 export function startKeeping(doc, root, data, view) {
+  const MESSAGES = messages(tr(data));
   const { storage, problem: openProblem } = openStorage(doc.defaultView);
+  const keys = storageKeys(data);
+  const STORAGE_KEY = keys.answers;
+  migrateLegacy(storage, keys);
   const keeper = createKeeper(storage, STORAGE_KEY);
   const note = root.querySelector(".mpl-assess__saved");
-  const savedText = note.textContent.trim() || MESSAGES.saved;  // the page's own wording of "saved"
+  const savedText = MESSAGES.saved;
   let problem = null;   // the last save's problem, null when saved
   let unsaved = false;  // this page shows changes that are not in storage
   let rescue = null;    // raw text that must be downloaded before it is overwritten (no backup could be written)
@@ -75,7 +72,7 @@ export function startKeeping(doc, root, data, view) {
     if (count && !doc.getElementById("mpl-message").childElementCount) showMessage(doc, "warning", MESSAGES.backupsKept(count), [], [[MESSAGES.downloadBackup, downloadBackup]], { topic: "backup", focus: false });
   };
   function downloadBackup() {
-    download(doc, `self-assessment-backup-${stamp()}.json`, backupText(STORAGE_KEY, readBackup(storage, STORAGE_KEY).entries), "application/json");
+    download(doc, MESSAGES.file("storage.file_backup"), backupText(STORAGE_KEY, readBackup(storage, STORAGE_KEY).entries), "application/json");
   }
   function alertProblem(extra = []) {
     const [title, items] = MESSAGES.problem[problem];
@@ -85,7 +82,7 @@ export function startKeeping(doc, root, data, view) {
   // Keeps `text` aside before anything overwrites it; downloads it when storage cannot hold it.
   function keepAside(text, reason) {
     const kept = keepBackup(storage, STORAGE_KEY, text, reason);
-    if (!kept.ok) download(doc, `self-assessment-${reason}-${stamp()}.json`, text, "application/json");
+    if (!kept.ok) download(doc, MESSAGES.file("storage.file_kept", { reason }), text, "application/json");
     return kept.ok;
   }
 
@@ -102,7 +99,7 @@ export function startKeeping(doc, root, data, view) {
     if (!kept.ok) rescue = text;
     const count = Object.keys(read.answers.answers).length + Object.keys(read.answers.retained || {}).length;
     const actions = kept.ok ? [[MESSAGES.downloadBackup, downloadBackup]]
-      : [[MESSAGES.downloadSavedText, () => { download(doc, `self-assessment-saved-text-${stamp()}.txt`, text, "text/plain"); rescue = null; save(); }]];
+      : [[MESSAGES.downloadSavedText, () => { download(doc, MESSAGES.file("storage.file_saved_text"), text, "text/plain"); rescue = null; save(); }]];
     showMessage(doc, "error", count ? MESSAGES.partlyUnreadable(count) : MESSAGES.unreadable,
       [...read.problems, ...read.warnings, kept.ok ? MESSAGES.backupKept : MESSAGES.backupFailed], [...actions, exportAction], { topic: "unreadable" });
     if (rescue !== null) { problem = "rescue"; setNote(); }

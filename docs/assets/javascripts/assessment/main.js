@@ -1,39 +1,42 @@
-// Wires the self-assessment page: restore, save on every change, results, import/export, share link, start again.
-// Runs on every page shown by mkdocs-material's instant navigation (document$), and acts only on this page.
-// Saving, backups and other tabs are in keeping.js; the message box in notices.js.
-import { emptyAnswers, isBlank, parseAnswers, score, withRetained } from "./scoring.js";
+// Wires the self-assessment page: restore, save on every change, progress, results and the plan, import/export,
+// share link, start again. Runs on every page shown by mkdocs-material's instant navigation (document$), and acts
+// only on this page. Saving, backups and other tabs are in keeping.js; the message box in notices.js.
+import { emptyAnswers, isBlank, parseAnswers, score, withKept } from "./scoring.js";
 import { answersToJson, decodeShare, encodeShare, toCSV, toMarkdown } from "./report.js";
 import { readForm, updateView, writeForm } from "./form.js";
-import { renderResults } from "./results.js";
+import { renderPlan, renderResults, renderScores } from "./results.js";
+import { withAction, withPlan, withTarget } from "./plan.js";
 import { startKeeping } from "./keeping.js";
 import { clearMessage, download, showMessage, stamp } from "./notices.js";
+import { tr } from "./strings.js";
 
-// Every text of this file, in one place.
-export const MESSAGES = {
-  noData: "The questionnaire could not be loaded. Check your connection and reload the page.",
-  loaded: (source) => `${source} loaded.`,
-  loadedWithNotes: (source) => `${source} loaded, with notes:`,
-  otherVersion: (theirs, ours) => `They were given to version ${theirs} of the questionnaire; this is version ${ours}.`
-    + " Answers to questions that are not part of this version are kept aside: not scored, but kept in this browser and in exports.",
-  refused: (source) => `${source} could not be loaded, and nothing was changed:`,
-  linkSource: "The answers in the link",
-  sharedSource: "The shared answers",
-  fileSource: (name) => `The answers in “${name.slice(0, 80)}”`,
-  fileRefusedSource: (name) => `The file “${name.slice(0, 80)}”`,
-  linkAsks: "This link carries a set of answers. Loading them replaces the answers saved in this browser.",
-  loadShared: "Load the shared answers",
-  keepMine: "Keep my answers",
-  importAsks: (name) => `Importing “${name.slice(0, 80)}” replaces the answers on this page.`,
-  importAsksItems: ["Export your current answers first if you may want them back: the file keeps them, and you can import it later."],
-  exportFirst: "Export my current answers",
-  replace: "Replace my answers with the file's",
-  startAgain: "Start again? This clears every answer saved in this browser, and any backup copies of earlier answers. Export your answers first if you want to keep them.",
-  cleared: "Your answers were cleared.",
-  copied: "The share link was copied.",
-  notCopied: "The link could not be copied automatically: it is selected, so copy it with Ctrl+C (or Cmd+C).",
-};
-
-// --- The page ---
+// Every text of this file (interface strings, practices/interface.yml).
+function messages(say) {
+  const name = (text) => text.slice(0, 80);
+  return {
+    loaded: (source) => say("assessment.loaded", { source }),
+    loadedWithNotes: (source) => say("assessment.loaded_with_notes", { source }),
+    otherVersion: (theirs, ours) => say("assessment.other_version", { theirs, ours }),
+    refused: (source) => say("assessment.refused", { source }),
+    linkSource: say("assessment.link_source"),
+    sharedSource: say("assessment.shared_source"),
+    fileSource: (file) => say("assessment.file_source", { name: name(file) }),
+    fileRefusedSource: (file) => say("assessment.file_refused_source", { name: name(file) }),
+    linkAsks: say("assessment.link_asks"),
+    loadShared: say("assessment.load_shared"),
+    keepMine: say("assessment.keep_mine"),
+    importAsks: (file) => say("assessment.import_asks", { name: name(file) }),
+    importAsksItems: [say("assessment.import_asks_export")],
+    exportFirst: say("assessment.export_first"),
+    replace: say("assessment.replace"),
+    startAgain: say("assessment.start_again_asks"),
+    cleared: say("assessment.cleared"),
+    copied: say("assessment.copied"),
+    notCopied: say("assessment.not_copied"),
+    progress: (id, p) => say("assessment.section_progress", { answered: p.answered, asked: p.asked }),
+    file: (key) => say(key, { date: stamp() }),
+  };
+}
 
 async function init(doc) {
   const root = doc.getElementById("mpl-assessment");
@@ -45,20 +48,28 @@ async function init(doc) {
     const response = await fetch(dataUrl);
     data = await response.json();
   } catch (error) {
-    showMessage(doc, "error", MESSAGES.noData);
+    showMessage(doc, "error", root.dataset.noData);
     return;
   }
+  const MESSAGES = messages(tr(data));
   const form = doc.getElementById("mpl-assessment-form");
   const results = doc.getElementById("mpl-results");
   const $ = (id) => doc.getElementById(id);
   let state = emptyAnswers(data);
   let resultsShown = false;
 
+  const progressOf = new Map([...root.querySelectorAll("[data-progress-of]")].map((node) => [node.dataset.progressOf, node]));
   const refresh = () => {
-    const { asked, answered } = updateView(form, data, state);
+    const { asked, answered, sections } = updateView(form, data, state);
     root.querySelector("[data-answered]").textContent = String(answered);
     root.querySelector("[data-total]").textContent = String(asked);
-    if (resultsShown) renderResults(doc, score(data, state), dataUrl);
+    for (const [id, node] of progressOf) {
+      const p = sections[id] || { asked: 0, answered: 0 };
+      node.textContent = MESSAGES.progress(id, p);
+      node.parentElement.dataset.done = String(p.asked > 0 && p.answered === p.asked);
+    }
+    $("mpl-start-again").hidden = isBlank(state);
+    if (resultsShown) renderResults(doc, score(data, state), data, state, dataUrl);
   };
   const show = (answers) => {
     state = answers;
@@ -79,7 +90,7 @@ async function init(doc) {
     keeping.save({ announce: true, extra: [title, ...items] });
   };
   const refuse = (parsed, source) => showMessage(doc, "error", MESSAGES.refused(source), parsed.errors);
-  const exportAnswers = () => download(doc, `self-assessment-answers-${stamp()}.json`, answersToJson(state), "application/json");
+  const exportAnswers = () => download(doc, MESSAGES.file("results.file_answers"), answersToJson(state), "application/json");
   // Asks before answers from elsewhere replace answers on this page (no question when the page has none).
   const replaceAsking = (parsed, source, question, items, labels) => {
     if (isBlank(state) || answersToJson(parsed.answers) === answersToJson(state)) return apply(parsed, source);
@@ -104,7 +115,7 @@ async function init(doc) {
   }
 
   const onChange = () => {
-    state = withRetained(readForm(form, data), state);
+    state = withKept(readForm(form, data), state);
     keeping.save();
     refresh();
   };
@@ -112,12 +123,33 @@ async function init(doc) {
   form.addEventListener("input", onChange);
   form.addEventListener("submit", (event) => event.preventDefault());
 
+  // The plan: a target per section, and who acts on a recommendation by when. Only the parts it changes are
+  // redrawn, so that the control in use keeps the focus.
+  const onPlan = (event) => {
+    const control = event.target;
+    if (control.dataset.targetFor) {
+      state = withPlan(state, withTarget(state.plan, control.dataset.targetFor, control.value === "" ? null : Number(control.value)));
+    } else if (control.dataset.planFor) {
+      const id = control.dataset.planFor;
+      state = withPlan(state, withAction(state.plan, id, { owner: $(`plan-owner-${id}`).value, by: $(`plan-by-${id}`).value }));
+    } else return;
+    keeping.save();
+    const result = score(data, state);
+    renderPlan(doc, result, data);
+    if (control.dataset.targetFor) renderScores(doc, result, data, { table: false });
+    $("mpl-start-again").hidden = isBlank(state);
+  };
+  results.addEventListener("input", onPlan);
+  results.addEventListener("change", onPlan);
+
   $("mpl-show-results").addEventListener("click", () => {
+    performance.mark("mpl-results-start");
     resultsShown = true;
     results.hidden = false;
     root.classList.add("mpl-assess--has-results");
     refresh();
     $("mpl-results-title").focus();
+    performance.measure("mpl-results", "mpl-results-start");
   });
   $("mpl-start-again").addEventListener("click", () => {
     if (!window.confirm(MESSAGES.startAgain)) return;
@@ -140,9 +172,15 @@ async function init(doc) {
       { exportFirst: MESSAGES.exportFirst, load: MESSAGES.replace, source });
   });
   $("mpl-export-json").addEventListener("click", exportAnswers);
-  $("mpl-export-md").addEventListener("click", () => download(doc, `self-assessment-results-${stamp()}.md`, toMarkdown(score(data, state), data, state, dataUrl.href), "text/markdown"));
-  $("mpl-export-csv").addEventListener("click", () => download(doc, `self-assessment-results-${stamp()}.csv`, toCSV(score(data, state), dataUrl.href), "text/csv"));
+  $("mpl-export-md").addEventListener("click", () => download(doc, MESSAGES.file("results.file_markdown"),
+    toMarkdown(score(data, state), data, state, dataUrl.href), "text/markdown"));
+  $("mpl-export-csv").addEventListener("click", () => download(doc, MESSAGES.file("results.file_csv"),
+    toCSV(score(data, state), data, state, dataUrl.href), "text/csv"));
   $("mpl-print").addEventListener("click", () => window.print());
+  // A printed report has every recommendation: "Later" opens for printing, and closes again if it was closed.
+  let laterWasOpen = false;
+  window.addEventListener("beforeprint", () => { const later = $("mpl-recs-later-area"); if (!later) return; laterWasOpen = later.open; later.open = true; });
+  window.addEventListener("afterprint", () => { const later = $("mpl-recs-later-area"); if (later) later.open = laterWasOpen; });
   $("mpl-make-link").addEventListener("click", () => {
     const input = $("mpl-share-link");
     input.value = `${doc.location.origin}${doc.location.pathname}#${encodeShare(state)}`;
@@ -163,6 +201,6 @@ async function init(doc) {
 
 // --- Start: now, and on every page instant navigation shows (init ignores other pages and repeats) ---
 
-const start = () => init(document).catch((error) => console.error("self-assessment:", error));
+const start = () => init(document).catch((error) => console.error(error));
 start();
 if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(start);

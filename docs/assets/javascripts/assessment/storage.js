@@ -7,7 +7,9 @@
 // Backups: before text that could not be read in full is overwritten, its raw copy goes to "<key>:backup":
 //   {"format": "mpl-assessment-backup", "key": "<key>", "entries": [{"kept_at": "<ISO date>", "reason": "<code>", "text": "<raw>"}]}
 // (oldest first, at most MAX_BACKUPS entries; the same text is never kept twice).
-export const STORAGE_KEY = "mpl-assessment:answers";
+// Keys: each library names its own (data.json `storage`: {answers, snapshots, legacy: {answers, snapshots}}, from the
+// site's id), so that two libraries served from one address never share answers. The keys of the first versions
+// (legacy) are copied to the new ones while those are empty, and never deleted: nothing saved there is lost.
 export const BACKUP_FORMAT = "mpl-assessment-backup";
 export const MAX_BACKUPS = 10;
 export const backupKey = (key) => `${key}:backup`;
@@ -98,8 +100,37 @@ export function clearBackup(storage, key) {
   return removeKey(storage, backupKey(key));
 }
 
-// --- The self-assessment's answers (kept for the compare page, which only reads them) ---
+// --- Where this library keeps its answers and snapshots ---
 
-export function loadText(storage = openStorage().storage) {
-  return readKey(storage, STORAGE_KEY).text;
+const LEGACY = { answers: "mpl-assessment:answers", snapshots: "mpl-assessment:snapshots" };
+
+/** {answers, snapshots, legacy}: the keys of data.json, or the first versions' keys when data.json names none. */
+export function storageKeys(data) {
+  const keys = (data && data.storage) || {};
+  if (!keys.answers || !keys.snapshots) return { answers: LEGACY.answers, snapshots: LEGACY.snapshots, legacy: null };
+  return { answers: keys.answers, snapshots: keys.snapshots, legacy: keys.legacy || null };
+}
+
+/** Copies what the legacy keys hold (and their backups) to this library's keys while those are empty; never deletes.
+ * Returns the names of the keys copied. */
+export function migrateLegacy(storage, keys) {
+  const copied = [];
+  if (!storage || !keys.legacy) return copied;
+  for (const part of ["answers", "snapshots"]) {
+    const from = keys.legacy[part];
+    const to = keys[part];
+    if (!from || from === to) continue;
+    for (const [source, target] of [[from, to], [backupKey(from), backupKey(to)]]) {
+      const old = readKey(storage, source);
+      const now = readKey(storage, target);
+      if (old.problem || now.problem || old.text === null || now.text !== null) continue;
+      if (writeKey(storage, target, old.text).ok) copied.push(target);
+    }
+  }
+  return copied;
+}
+
+/** The self-assessment's answers (the compare page only reads them). */
+export function loadText(storage, key) {
+  return readKey(storage, key).text;
 }

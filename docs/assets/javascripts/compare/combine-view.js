@@ -1,116 +1,159 @@
-// The "combine perspectives" page: read several exported answers files (nothing is uploaded) and show
-// disagreement first, then scores per perspective and combined, recommendations, and gaps per perspective.
-import { MAX_PERSPECTIVE_BYTES, combine, readPerspectiveFiles } from "./compare.js";
+// The "combine perspectives" page: read several exported answers files (nothing is uploaded) and show a summary
+// first, then the files, where the perspectives disagree, the scores and the recommendations. Each file is read and
+// checked once, when it is chosen; long lists (every perspective's answers, reasons, gaps) are built only when
+// their details are opened, so that fifty files combine as fast as three.
+import { MAX_PERSPECTIVE_BYTES, combine, readPerspectiveFile, sortPerspectiveFiles } from "./compare.js";
 import { radarChart } from "./radar.js";
-import { el, focusHeading, formatScore, practiceLink, table } from "./render.js";
+import { el, focusHeading, formatScore, lazyDetails, practiceLink, table } from "./render.js";
+import { tr } from "../assessment/strings.js";
+
+const SHOWN_DISAGREEMENTS = 5;  // questions shown with everyone's answers; the others are in a details
 
 export function startCombine(root, { data, score, parseAnswers, linkBase }) {
+  const say = tr(data);
   const part = (role) => root.querySelector(`[data-role="${role}"]`);
   const [refused, status, results, dropzone] = ["refused", "status", "results", "dropzone"].map(part);
   const input = root.querySelector("#combine-files");
-  let files = [];          // [{name, size, text}] in the order chosen
+  let read = [];             // each chosen file, checked once: {name, file, dropped} or {name, errors}
   const renamed = new Map(); // index among accepted files -> perspective name typed on this page
 
   async function add(fileList) {
     const chosen = Array.from(fileList || []);
-    const read = await Promise.all(chosen.map(async (f) => ({ name: f.name, size: f.size,
+    const texts = await Promise.all(chosen.map(async (f) => ({ name: f.name, size: f.size,
       text: f.size > MAX_PERSPECTIVE_BYTES ? null : await f.text().catch(() => null) })));
-    files = files.concat(read);
+    performance.mark("mpl-combine-start");
+    read = read.concat(texts.map((f) => readPerspectiveFile(data, f, parseAnswers, say)));
     update(true);
+    performance.measure("mpl-combine", "mpl-combine-start");
   }
 
   function update(focus) {
-    const read = readPerspectiveFiles(data, files, parseAnswers);
-    read.accepted.forEach((p, i) => { if (renamed.has(i)) p.label = renamed.get(i); });
-    refused.replaceChildren(...(read.refused.length ? [
-      el("h2", { text: `${read.refused.length} file${read.refused.length === 1 ? " was" : "s were"} refused` }),
-      el("ul", {}, read.refused.map((r) => el("li", {}, el("strong", { text: r.name }), `: ${r.errors.join(" ")}`))),
-      el("p", { text: "The other files are combined without them." }),
+    const sorted = sortPerspectiveFiles(data, read);
+    sorted.accepted.forEach((p, i) => { if (renamed.has(i)) p.label = renamed.get(i); });
+    refused.replaceChildren(...(sorted.refused.length ? [
+      el("h2", { text: say("combine.refused_title", { count: sorted.refused.length }) }),
+      el("ul", {}, sorted.refused.map((r) => el("li", {}, el("strong", { text: r.name }), `: ${r.errors.join(" ")}`))),
+      el("p", { text: say("combine.refused_rest") }),
     ] : []));
-    const n = read.accepted.length;
-    status.textContent = files.length ? `${n} file${n === 1 ? "" : "s"} combined${n < 2 ? ": choose at least two to compare perspectives" : ""}.` : "";
+    const n = sorted.accepted.length;
+    status.textContent = !read.length ? "" : n < 2 ? say("combine.status_too_few", { count: n }) : say("combine.status", { count: n });
     if (!n) {
       results.replaceChildren();
       results.hidden = true;
       return;
     }
-    results.replaceChildren(...renderResults(read.accepted));
+    results.replaceChildren(...renderResults(sorted.accepted));
     results.hidden = false;
-    if (focus && !read.refused.length) results.querySelector(".mpl-cmp-results__heading").focus();
+    if (focus && !sorted.refused.length) results.querySelector(".mpl-cmp-results__heading").focus();
   }
 
   function renderResults(accepted) {
     const result = combine(data, accepted, score);
     const labels = result.perspectives;
+    const score$ = (v) => formatScore(v, say);
     return [
-      focusHeading(`Combined results of ${labels.length} perspective${labels.length === 1 ? "" : "s"}`),
+      focusHeading(say("combine.results_title", { count: labels.length })),
+      renderSummary(result),
       renderPerspectives(accepted, result),
       ...renderDisagreements(result),
-      el("h3", { text: "Stage scores" }),
-      radarChart("Stage scores per perspective and combined", result.stages.map((s) => s.title),
+      el("h3", { text: say("combine.scores_title") }),
+      radarChart(say, say("combine.radar_title"), result.stages.map((s) => s.title),
         [...labels.map((label, i) => ({ label, values: result.stages.map((s) => s.scores[i]) })),
-          { label: "Combined (average of the perspectives)", values: result.stages.map((s) => s.combined) }]),
-      table("Stage scores out of 100, per perspective and combined", ["Stage", ...labels, "Combined"],
-        result.stages.map((s) => [s.title, ...s.scores.map(formatScore), formatScore(s.combined)])),
+          { label: say("combine.combined_series"), values: result.stages.map((s) => s.combined) }]),
+      table(say("combine.scores_caption"), [say("results.col_section"), say("combine.col_combined"), say("combine.col_lowest"),
+        say("combine.col_highest"), say("combine.col_missing")], result.stages.map((s) => {
+        const given = s.scores.filter((v) => v !== null);
+        return [s.title, score$(s.combined), score$(given.length ? Math.min(...given) : null), score$(given.length ? Math.max(...given) : null),
+          s.missing.length ? s.missing.join(", ") : say("combine.none")];
+      }), "mpl-cmp-combined-scores"),
+      lazyDetails(say("combine.each_score_title"), () => table(say("combine.each_score_caption"), [say("combine.col_perspective"),
+        ...result.stages.map((s) => s.title)], labels.map((label, i) => [label, ...result.stages.map((s) => score$(s.scores[i]))]))),
       ...renderRecommendations(result),
-      el("h3", { text: "Not applicable and don't know, per perspective" }),
-      table("Questions answered not applicable or don't know", ["Perspective", "Not applicable", "Don't know"],
-        labels.map((label, i) => [label,
-          listOrNone(result.notApplicable[i].items.map((x) => (x.reason ? `${x.questionText} (${x.reason})` : x.questionText))),
-          listOrNone(result.dontKnow[i].items.map((x) => x.questionText))])),
+      el("h3", { text: say("combine.gaps_title") }),
+      lazyDetails(say("combine.gaps_summary", { na: count(result.notApplicable), dk: count(result.dontKnow) }), () =>
+        table(say("combine.gaps_caption"), [say("combine.col_perspective"), say("answer.not_applicable"), say("answer.dont_know")],
+          labels.map((label, i) => [label,
+            listOrNone(result.notApplicable[i].items.map((x) => (x.reason ? `${x.questionText} (${x.reason})` : x.questionText))),
+            listOrNone(result.dontKnow[i].items.map((x) => x.questionText))]))),
     ];
+  }
+
+  // What the combined results say, in a few lines, before any detail.
+  function renderSummary(result) {
+    const total = result.perspectives.length;
+    const widest = result.disagreements.find((d) => d.spread > 0);
+    const most = result.recommendations[0];
+    const minority = result.recommendations.filter((r) => r.minority).length;
+    const scored = result.stages.filter((s) => s.combined !== null).sort((a, b) => a.combined - b.combined);
+    const lines = [
+      widest ? say("combine.summary_widest", { question: widest.questionText, gap: Math.round(widest.spread * 100) }) : say("combine.summary_agree"),
+      most ? say("combine.summary_most", { title: most.title, support: most.support, total }) : say("combine.summary_none"),
+      say("combine.summary_minority", { count: minority }),
+      scored.length ? say("combine.summary_lowest", { section: scored[0].title, score: Math.round(scored[0].combined) }) : null,
+    ].filter(Boolean);
+    return el("ul", { className: "mpl-cmp-summary" }, lines.map((text) => el("li", { text })));
   }
 
   function renderPerspectives(accepted, result) {
     const rows = accepted.map((p, i) => {
       const v = result.versions[i];
       const name = el("input", { type: "text", id: `perspective-${i}`, value: p.label, maxlength: 80,
-        "aria-label": `Perspective name for ${p.name}`, "data-index": i, autocomplete: "off" });
+        "aria-label": say("combine.rename_label", { name: p.name }), "data-index": i, autocomplete: "off" });
       name.addEventListener("change", () => {
         renamed.set(i, name.value.trim() || p.label);
         update(false);
         const again = root.querySelector(`#perspective-${i}`);
         if (again) again.focus();
       });
-      return [name, p.name, v.current ? `${v.version} (current)` : `${v.version || "unknown"} (this page uses ${data.version})`,
-        String(v.used), v.leftOut.length ? `${v.leftOut.length}: ${v.leftOut.join(", ")}` : "none"];
+      return [name, p.name, v.current ? say("combine.version_current", { version: v.version })
+        : say("combine.version_other", { version: v.version || say("combine.version_unknown"), ours: data.version }),
+      String(v.used), v.leftOut.length ? say("combine.left_out", { count: v.leftOut.length, ids: v.leftOut.join(", ") }) : say("combine.none")];
     });
-    return el("div", {}, el("h3", { text: "Perspectives" }),
-      el("p", { text: "You can rename a perspective: type its name and press Enter. \"Left out\" lists answers to " +
-        "questions that this version of the questionnaire does not have: they are not combined." }),
-      table("Files combined", ["Perspective", "File", "Questionnaire version", "Answers used", "Left out"], rows,
-        "mpl-cmp-perspectives"));
+    return el("div", {}, el("h3", { text: say("combine.perspectives_title") }),
+      el("p", { text: say("combine.perspectives_hint") }),
+      table(say("combine.perspectives_caption"), [say("combine.col_perspective"), say("combine.col_file"), say("combine.col_version"),
+        say("combine.col_used"), say("combine.col_left_out")], rows, "mpl-cmp-perspectives"));
+  }
+
+  function disagreementItem(d) {
+    return el("li", {},
+      el("p", {}, el("strong", { text: d.questionText }), ` ${say("combine.gap", { gap: Math.round(d.spread * 100) })}`),
+      table(say("combine.answers_caption", { question: d.questionText }), [say("combine.col_perspective"), say("combine.col_answer")],
+        d.answers.map((a) => [a.perspective, a.answer]), "mpl-cmp-answers mpl-cmp-caption-hidden"));
   }
 
   function renderDisagreements(result) {
     const differing = result.disagreements.filter((d) => d.spread > 0);
     const agreed = result.disagreements.filter((d) => d.spread === 0);
+    const rest = differing.slice(SHOWN_DISAGREEMENTS);
     return [
-      el("h3", { text: "Where you disagree most" }),
-      differing.length ? el("ol", { className: "mpl-cmp-disagreements" }, differing.map((d) => el("li", {},
-        el("p", {}, el("strong", { text: d.questionText }), ` Gap between answers: ${Math.round(d.spread * 100)}% of the scale.`),
-        table(`Each perspective's answer to: ${d.questionText}`, ["Perspective", "Answer"],
-          d.answers.map((a) => [a.perspective, a.answer]), "mpl-cmp-answers mpl-cmp-caption-hidden"))))
-        : el("p", { text: "No disagreement: everyone who answered a question on its scale gave the same answer." }),
-      agreed.length ? el("details", {}, el("summary", { text: `Questions without disagreement (${agreed.length})` }),
-        el("ul", {}, agreed.map((d) => el("li", { text: `${d.questionText} (${d.answers.map((a) => `${a.perspective}: ${a.answer}`).join("; ")})` }))))
-        : null,
+      el("h3", { text: say("combine.disagree_title") }),
+      differing.length ? el("ol", { className: "mpl-cmp-disagreements" }, differing.slice(0, SHOWN_DISAGREEMENTS).map(disagreementItem))
+        : el("p", { text: say("combine.no_disagreement") }),
+      rest.length ? lazyDetails(say("combine.more_disagreements", { count: rest.length }),
+        () => el("ol", { className: "mpl-cmp-disagreements", start: SHOWN_DISAGREEMENTS + 1 }, rest.map(disagreementItem))) : null,
+      agreed.length ? lazyDetails(say("combine.agreed", { count: agreed.length }), () => el("ul", {}, agreed.map((d) =>
+        el("li", { text: `${d.questionText} (${d.answers.map((a) => `${a.perspective}: ${a.answer}`).join("; ")})` })))) : null,
     ];
   }
 
   function renderRecommendations(result) {
     const total = result.perspectives.length;
     return [
-      el("h3", { text: "Recommended practices, combined" }),
+      el("h3", { text: say("combine.recommendations_title") }),
       result.recommendations.length ? el("ol", { className: "mpl-cmp-rec-list" }, result.recommendations.map((r) => el("li", {},
         practiceLink(r, linkBase),
-        r.minority ? el("strong", { className: "mpl-cmp-minority", text: " Minority view:" }) : null,
-        ` recommended by ${r.support} of ${total} perspective${total === 1 ? "" : "s"} (${r.supportedBy.join(", ")}).`,
-        r.reasons.length ? el("ul", { className: "mpl-cmp-why" },
+        r.minority ? el("strong", { className: "mpl-cmp-minority", text: ` ${say("combine.minority")}` }) : null,
+        ` ${say("combine.support", { count: total, support: r.support, total, names: r.supportedBy.join(", ") })}`,
+        r.reasons.length ? lazyDetails(say("combine.why", { count: r.reasons.length }), () => el("ul", { className: "mpl-cmp-why" },
           r.reasons.map((why) => el("li", {}, el("span", { className: "mpl-cmp-why__who", text: `${why.perspective}: ` }),
-            `${why.questionText} `, el("em", { text: why.answerLabel })))) : null)))
-        : el("p", { text: "No practice is recommended by any perspective." }),
+            `${why.questionText} `, el("em", { text: why.answerLabel }))))) : null)))
+        : el("p", { text: say("combine.recommendations_none") }),
     ];
+  }
+
+  function listOrNone(items) {
+    return items.length ? el("ul", {}, items.map((text) => el("li", { text }))) : say("combine.none");
   }
 
   input.addEventListener("change", async () => {
@@ -125,13 +168,11 @@ export function startCombine(root, { data, score, parseAnswers, linkBase }) {
     add(event.dataTransfer.files);
   });
   part("clear").addEventListener("click", () => {
-    files = [];
+    read = [];
     renamed.clear();
     update(false);
     input.focus();
   });
 }
 
-function listOrNone(items) {
-  return items.length ? el("ul", {}, items.map((text) => el("li", { text }))) : "none";
-}
+const count = (groups) => groups.reduce((n, g) => n + g.items.length, 0);

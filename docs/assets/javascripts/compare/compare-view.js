@@ -1,45 +1,56 @@
 // The "compare over time" page: save, list, rename, delete, export and import snapshots, and compare two.
-import { STORAGE_KEY, backupText, keepBackup, loadText, openStorage, readBackup } from "../assessment/storage.js";
+import { backupText, keepBackup, loadText, migrateLegacy, openStorage, readBackup, storageKeys } from "../assessment/storage.js";
+import { tr } from "../assessment/strings.js";
 import { compareSnapshots } from "./compare.js";
 import { radarChart } from "./radar.js";
 import { downloadText, el, focusHeading, formatChange, formatScore, practiceLink, table } from "./render.js";
 import {
-  SNAPSHOTS_KEY, deleteSnapshot, exportSnapshots, importSnapshots, loadSnapshots, parseSnapshotsFile, readSnapshots,
+  MAX_SNAPSHOTS, deleteSnapshot, exportSnapshots, importSnapshots, loadSnapshots, parseSnapshotsFile, readSnapshots,
   renameSnapshot, saveSnapshot, snapshotName,
 } from "./snapshots.js";
 
 const CURRENT = "current";
+const today = () => new Date().toISOString().slice(0, 10);
 
-// The texts about keeping snapshots (storage problems and unreadable snapshots), in one place.
-export const MESSAGES = {
-  problems: {
-    full: "This browser's storage is full, so nothing was changed. Export your snapshots to a file to keep them, or delete snapshots you no longer need, then try again.",
-    "backup-full": "This browser's storage is full, so nothing was changed: there is no room to keep a backup copy of the snapshots that could not be read. Download the backup below, then free some space and try again.",
-    blocked: "This browser does not let this page store anything (for example in some private windows, or when site data is blocked), so snapshots cannot be kept here. Allow this site to store data in your browser's settings, then reload the page.",
-    "backup-blocked": "This browser does not let this page store anything, so nothing was changed.",
-    failed: "This browser did not keep the change, so nothing was changed. Try again, or export your snapshots to a file.",
-    "backup-failed": "A backup copy of the snapshots that could not be read could not be kept, so nothing was changed. Download the backup below, then try again.",
-    limit: "You can keep up to 200 snapshots: delete one first.",
-  },
-  notSaved: "The snapshot was not saved.",
-  notImported: (name) => `${name} was not imported.`,
-  notRenamed: "The snapshot was not renamed.",
-  notDeleted: "The snapshot was not deleted.",
-  blockedAtStart: "Snapshots cannot be kept in this browser: it does not let this page store anything. Allow this site to store data in your browser's settings, then reload the page.",
-  unreadable: (n) => (n === 1 ? "1 saved snapshot could not be read." : n > 1 ? `${n} saved snapshots could not be read.` : "Your saved snapshots could not be read."),
-  unreadableKept: "The saved text is kept, exactly as it was, as a backup copy in this browser: download it to keep it as a file. The snapshots that could be read are listed here.",
-  unreadableNotKept: "The saved text could not be kept as a backup copy in this browser: download it now, before you change any snapshot.",
-  backupExists: "A backup copy of snapshots that could not be read is kept in this browser.",
-  downloadBackup: "Download the backup",
-  noneReadable: "No snapshot could be read.",
-};
-const problemText = (error) => MESSAGES.problems[error && error.problem] || MESSAGES.problems.failed;
+// The texts about keeping snapshots (storage problems and unreadable snapshots): interface strings.
+function messages(say) {
+  return {
+    problems: {
+      full: say("compare.problem.full"),
+      "backup-full": say("compare.problem.backup_full"),
+      blocked: say("compare.problem.blocked"),
+      "backup-blocked": say("compare.problem.backup_blocked"),
+      failed: say("compare.problem.failed"),
+      "backup-failed": say("compare.problem.backup_failed"),
+      limit: say("compare.problem.limit", { count: MAX_SNAPSHOTS }),
+    },
+    notSaved: say("compare.not_saved"),
+    notImported: (name) => say("compare.not_imported", { name }),
+    notRenamed: say("compare.not_renamed"),
+    notDeleted: say("compare.not_deleted"),
+    blockedAtStart: say("compare.blocked_at_start"),
+    unreadable: (n) => (n > 0 ? say("compare.unreadable", { count: n }) : say("compare.unreadable_all")),
+    unreadableKept: say("compare.unreadable_kept"),
+    unreadableNotKept: say("compare.unreadable_not_kept"),
+    backupExists: say("compare.backup_exists"),
+    downloadBackup: say("storage.download_backup"),
+    noneReadable: say("compare.none_readable"),
+  };
+}
 
 export function startCompare(root, { data, score, parseAnswers, salvageAnswers, linkBase }) {
+  const say = tr(data);
+  const MESSAGES = messages(say);
+  const problemText = (error) => MESSAGES.problems[error && error.problem] || MESSAGES.problems.failed;
   const { storage } = openStorage(window);
+  const keys = storageKeys(data);
+  migrateLegacy(storage, keys);
+  const place = { storage, key: keys.snapshots };
+  const SNAPSHOTS_KEY = keys.snapshots;
+  const name = (snapshot) => snapshotName(snapshot, say);
   const part = (role) => root.querySelector(`[data-role="${role}"]`);
   const [status, list, results, pick] = ["status", "list", "results", "pick"].map(part);
-  const say = (...lines) => status.replaceChildren(...lines.map((line) => el("span", { className: "mpl-cmp-status__line", text: line })));
+  const tell = (...lines) => status.replaceChildren(...lines.map((line) => el("span", { className: "mpl-cmp-status__line", text: line })));
   // Runs a change of the snapshots: its result (true when it has none), or null when the write failed,
   // which is said in words (nothing was changed).
   const change = (failure, action) => {
@@ -48,13 +59,13 @@ export function startCompare(root, { data, score, parseAnswers, salvageAnswers, 
     } catch (error) {
       if (!error || !error.problem) throw error;
       refresh();
-      say(failure, problemText(error));
+      tell(failure, problemText(error));
       return null;
     }
   };
 
   function currentAnswers() {
-    const text = loadText(storage); // the self-assessment's current answers, only read here
+    const text = loadText(storage, keys.answers); // the self-assessment's current answers, only read here
     if (!text) return null;
     const read = salvageAnswers(text, data);
     return Object.keys(read.answers.answers).length ? read.answers : null;
@@ -63,10 +74,8 @@ export function startCompare(root, { data, score, parseAnswers, salvageAnswers, 
   function refresh() {
     const current = currentAnswers();
     const count = current ? Object.keys(current.answers).length : 0;
-    part("current").textContent = current
-      ? `Your current answers: ${count} question${count === 1 ? "" : "s"} answered.`
-      : "You have no current answers yet: answer some questions in the self-assessment first.";
-    const read = readSnapshots(storage);
+    part("current").textContent = current ? say("compare.current_answers", { count }) : say("compare.no_current_answers");
+    const read = readSnapshots(place);
     renderList(read.snapshots, damageNotice(read));
     renderChoices(read.snapshots, Boolean(current));
   }
@@ -85,36 +94,37 @@ export function startCompare(root, { data, score, parseAnswers, salvageAnswers, 
   }
 
   function downloadBackup() {
-    const read = readSnapshots(storage);
+    const read = readSnapshots(place);
     const entries = readBackup(storage, SNAPSHOTS_KEY).entries;
     const all = read.damaged && !entries.some((e) => e.text === read.raw)
       ? [...entries, { kept_at: new Date().toISOString(), reason: "unreadable", text: read.raw }] : entries;
-    downloadText(`assessment-snapshots-backup-${new Date().toISOString().slice(0, 10)}.json`, backupText(SNAPSHOTS_KEY, all));
+    downloadText(say("compare.file_backup", { date: today() }), backupText(SNAPSHOTS_KEY, all));
   }
 
   function renderList(snapshots, notice) {
     if (!snapshots.length) {
-      list.replaceChildren(...[notice, el("p", { text: notice ? MESSAGES.noneReadable : "No snapshots yet." })].filter(Boolean));
+      list.replaceChildren(...[notice, el("p", { text: notice ? MESSAGES.noneReadable : say("compare.no_snapshots") })].filter(Boolean));
       return;
     }
     const rows = snapshots.map((s) => [
-      s.label || "(no label)",
-      new Date(s.saved_at).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" }),
+      s.label || say("compare.no_label"),
+      new Date(s.saved_at).toLocaleString(document.documentElement.lang || undefined, { dateStyle: "medium", timeStyle: "short" }),
       String(Object.keys(s.answers.answers || {}).length),
       el("span", { className: "mpl-cmp-actions" },
         el("button", { type: "button", className: "md-button mpl-cmp-small", "data-action": "rename", "data-id": s.id,
-          "aria-label": `Rename ${snapshotName(s)}`, text: "Rename" }),
+          "aria-label": say("compare.rename_label", { name: name(s) }), text: say("compare.rename") }),
         el("button", { type: "button", className: "md-button mpl-cmp-small", "data-action": "delete", "data-id": s.id,
-          "aria-label": `Delete ${snapshotName(s)}`, text: "Delete" })),
+          "aria-label": say("compare.delete_label", { name: name(s) }), text: say("compare.delete") })),
     ]);
-    list.replaceChildren(...[notice, table("Saved snapshots, oldest first", ["Label", "Saved", "Answers", "Actions"], rows)].filter(Boolean));
+    list.replaceChildren(...[notice, table(say("compare.list_caption"), [say("compare.col_label"), say("compare.col_saved"),
+      say("compare.col_answers"), say("compare.col_actions")], rows)].filter(Boolean));
   }
 
   // Keeps the chosen pair when it is still available and still two different items; otherwise the
   // two most recent (the last snapshot and the current answers, when there are current answers).
   function renderChoices(snapshots, hasCurrent) {
-    const options = snapshots.map((s) => [s.id, snapshotName(s)]);
-    if (hasCurrent) options.push([CURRENT, "Current answers"]);
+    const options = snapshots.map((s) => [s.id, name(s)]);
+    if (hasCurrent) options.push([CURRENT, say("compare.current_label")]);
     const values = options.map(([value]) => value);
     const { before, after } = pick.elements;
     let chosen = [before.value, after.value];
@@ -129,36 +139,38 @@ export function startCompare(root, { data, score, parseAnswers, salvageAnswers, 
   }
 
   function resolve(id) {
-    if (id === CURRENT) return { name: "Current answers", answers: currentAnswers() };
-    const snapshot = loadSnapshots(storage).find((s) => s.id === id);
-    return snapshot ? { name: snapshotName(snapshot), answers: snapshot.answers } : null;
+    if (id === CURRENT) return { name: say("compare.current_label"), answers: currentAnswers() };
+    const snapshot = loadSnapshots(place).find((s) => s.id === id);
+    return snapshot ? { name: name(snapshot), answers: snapshot.answers } : null;
   }
 
   function showComparison(a, b) {
     const result = compareSnapshots(data, a.answers, b.answers, score);
-    const stageRows = result.stages.map((s) => [s.title, formatScore(s.before), formatScore(s.after), formatChange(s.change)]);
+    const score$ = (v) => formatScore(v, say);
+    const stageRows = result.stages.map((s) => [s.title, score$(s.before), score$(s.after), formatChange(s.change)]);
     const recList = (items, empty) => (items.length
       ? el("ul", { className: "mpl-cmp-rec-list" }, items.map((r) => el("li", {}, practiceLink(r, linkBase),
         r.reasons && r.reasons.length ? el("span", { className: "mpl-cmp-reason",
           text: ` (${r.reasons.map((why) => `${why.questionText}: ${why.answerLabel}`).join("; ")})` }) : null)))
       : el("p", { text: empty }));
+    const earlier = say("compare.earlier_named", { name: a.name });
+    const later = say("compare.later_named", { name: b.name });
     results.replaceChildren(
-      focusHeading(`${a.name} compared with ${b.name}`),
-      el("h3", { text: "Stage scores" }),
-      radarChart("Stage scores, earlier and later", result.stages.map((s) => s.title),
-        [{ label: `Earlier: ${a.name}`, values: result.stages.map((s) => s.before) },
-          { label: `Later: ${b.name}`, values: result.stages.map((s) => s.after) }]),
-      table("Stage scores out of 100", ["Stage", `Earlier: ${a.name}`, `Later: ${b.name}`, "Change"], stageRows),
-      el("h3", { text: `Answers that changed (${result.changedAnswers.length})` }),
+      focusHeading(say("compare.result_title", { earlier: a.name, later: b.name })),
+      el("h3", { text: say("compare.scores_title") }),
+      radarChart(say, say("compare.radar_title"), result.stages.map((s) => s.title),
+        [{ label: earlier, values: result.stages.map((s) => s.before) }, { label: later, values: result.stages.map((s) => s.after) }]),
+      table(say("compare.scores_caption"), [say("results.col_section"), earlier, later, say("compare.col_change")], stageRows),
+      el("h3", { text: say("compare.changed_title", { count: result.changedAnswers.length }) }),
       result.changedAnswers.length
-        ? table("Answers that changed", ["Question", "Earlier", "Later"],
+        ? table(say("compare.changed_caption"), [say("compare.col_question"), say("compare.earlier"), say("compare.later")],
           result.changedAnswers.map((c) => [c.questionText, c.before, c.after]), "mpl-cmp-changed")
-        : el("p", { text: "No answer changed." }),
-      el("h3", { text: `Newly recommended (${result.newlyRecommended.length})` }),
-      recList(result.newlyRecommended, "No practice is newly recommended."),
-      el("h3", { text: `No longer recommended (${result.noLongerRecommended.length})` }),
-      recList(result.noLongerRecommended, "Every practice recommended earlier is still recommended."),
-      el("p", { text: `Still recommended: ${result.stillRecommended.length} practice${result.stillRecommended.length === 1 ? "" : "s"}.` }));
+        : el("p", { text: say("compare.none_changed") }),
+      el("h3", { text: say("compare.newly_title", { count: result.newlyRecommended.length }) }),
+      recList(result.newlyRecommended, say("compare.newly_none")),
+      el("h3", { text: say("compare.no_longer_title", { count: result.noLongerRecommended.length }) }),
+      recList(result.noLongerRecommended, say("compare.no_longer_none")),
+      el("p", { text: say("compare.still", { count: result.stillRecommended.length }) }));
     results.hidden = false;
     results.querySelector(".mpl-cmp-results__heading").focus();
   }
@@ -167,41 +179,41 @@ export function startCompare(root, { data, score, parseAnswers, salvageAnswers, 
     event.preventDefault();
     const current = currentAnswers();
     if (!current) {
-      say("There are no current answers to save: answer some questions in the self-assessment first.");
+      tell(say("compare.nothing_to_save"));
       return;
     }
-    const snapshot = change(MESSAGES.notSaved, () => saveSnapshot(storage, current, event.target.elements.label.value));
+    const snapshot = change(MESSAGES.notSaved, () => saveSnapshot(place, current, event.target.elements.label.value));
     if (snapshot === null) return;
     event.target.elements.label.value = "";
     refresh();
-    say(`Saved: ${snapshotName(snapshot)}.`);
+    tell(say("compare.saved", { name: name(snapshot) }));
   });
 
   list.addEventListener("click", (event) => {
     const button = event.target.closest("button[data-action]");
     if (!button) return;
     if (button.dataset.action === "backup") return downloadBackup();
-    const snapshot = loadSnapshots(storage).find((s) => s.id === button.dataset.id);
+    const snapshot = loadSnapshots(place).find((s) => s.id === button.dataset.id);
     if (!snapshot) return refresh();
     if (button.dataset.action === "rename") {
-      const label = window.prompt(`New label for ${snapshotName(snapshot)}:`, snapshot.label);
+      const label = window.prompt(say("compare.rename_prompt", { name: name(snapshot) }), snapshot.label);
       if (label === null) return;
-      if (change(MESSAGES.notRenamed, () => renameSnapshot(storage, snapshot.id, label)) === null) return;
+      if (change(MESSAGES.notRenamed, () => renameSnapshot(place, snapshot.id, label)) === null) return;
       refresh();
-      say(`Renamed to: ${label.trim() || "(no label)"}.`);
-    } else if (window.confirm(`Delete ${snapshotName(snapshot)}? This cannot be undone.`)) {
-      if (change(MESSAGES.notDeleted, () => deleteSnapshot(storage, snapshot.id)) === null) return;
+      tell(say("compare.renamed", { label: label.trim() || say("compare.no_label") }));
+    } else if (window.confirm(say("compare.delete_confirm", { name: name(snapshot) }))) {
+      if (change(MESSAGES.notDeleted, () => deleteSnapshot(place, snapshot.id)) === null) return;
       refresh();
-      say(`Deleted: ${snapshotName(snapshot)}.`);
+      tell(say("compare.deleted", { name: name(snapshot) }));
       part("save").elements.label.focus();
     }
   });
 
   part("export").addEventListener("click", () => {
-    const snapshots = loadSnapshots(storage);
-    if (!snapshots.length) return say("There are no snapshots to export yet.");
-    downloadText(`assessment-snapshots-${new Date().toISOString().slice(0, 10)}.json`, exportSnapshots(snapshots));
-    say(`Exported ${snapshots.length} snapshot${snapshots.length === 1 ? "" : "s"}.`);
+    const snapshots = loadSnapshots(place);
+    if (!snapshots.length) return tell(say("compare.nothing_to_export"));
+    downloadText(say("compare.file_snapshots", { date: today() }), exportSnapshots(snapshots));
+    tell(say("compare.exported", { count: snapshots.length }));
   });
 
   root.querySelector("#snapshot-import").addEventListener("change", async (event) => {
@@ -212,29 +224,29 @@ export function startCompare(root, { data, score, parseAnswers, salvageAnswers, 
     const read = parseSnapshotsFile(text, data, parseAnswers);
     if (!read.ok) {
       refresh();
-      return say(MESSAGES.notImported(chosen.name), ...read.errors);
+      return tell(MESSAGES.notImported(chosen.name), ...read.errors);
     }
-    const added = change(MESSAGES.notImported(chosen.name), () => importSnapshots(storage, read.snapshots));
+    const added = change(MESSAGES.notImported(chosen.name), () => importSnapshots(place, read.snapshots));
     if (added === null) return;
     refresh();
-    say(`Imported ${added} new snapshot${added === 1 ? "" : "s"} from ${chosen.name}.`, ...read.errors);
+    tell(say("compare.imported", { count: added, name: chosen.name }), ...read.errors);
   });
 
   pick.addEventListener("submit", (event) => {
     event.preventDefault();
     const a = resolve(pick.elements.before.value);
     const b = resolve(pick.elements.after.value);
-    if (!a || !b || !a.answers || !b.answers) return say("Choose two snapshots to compare.");
-    if (pick.elements.before.value === pick.elements.after.value) return say("Choose two different snapshots to compare.");
-    say("");
+    if (!a || !b || !a.answers || !b.answers) return tell(say("compare.choose_two"));
+    if (pick.elements.before.value === pick.elements.after.value) return tell(say("compare.choose_different"));
+    tell("");
     showComparison(a, b);
   });
 
-  onStorage = (event) => { if (root.isConnected && [STORAGE_KEY, SNAPSHOTS_KEY, null].includes(event.key)) refresh(); };
+  onStorage = (event) => { if (root.isConnected && [keys.answers, SNAPSHOTS_KEY, null].includes(event.key)) refresh(); };
   refresh();
-  const read = readSnapshots(storage);
-  if (!storage) say(MESSAGES.blockedAtStart);
-  else if (read.damaged) say(MESSAGES.unreadable(read.unreadable));
+  const read = readSnapshots(place);
+  if (!storage) tell(MESSAGES.blockedAtStart);
+  else if (read.damaged) tell(MESSAGES.unreadable(read.unreadable));
 }
 
 // Answers changed in another tab refresh the page shown now (one listener, whatever the navigation).

@@ -1,18 +1,20 @@
 // Pure comparison (two snapshots) and aggregation (several perspectives) of assessment answers.
 // No DOM. `score` is the self-assessment's scoring function (assessment/scoring.js), passed in so that
-// this module has no imports and can be tested with any data.
+// this module can be tested with any data. Every text comes from the interface strings (data.strings).
 
-import { answerLabel, answerKind, normalisedValue, priorityRank, questionList } from "./questions.js";
+import { tr } from "../assessment/strings.js";
+import { answerLabel, answerKind, normalisedValue, questionList } from "./questions.js";
 
 // --- Over time: two snapshots ---
 
 // a, b: answers objects (the older first). Returns stage scores side by side, changed answers,
 // and the practices recommended in b but not in a (newly) and in a but not in b (no longer).
 export function compareSnapshots(data, a, b, score) {
+  const say = tr(data);
   const before = scoreOf(score, data, a);
   const after = scoreOf(score, data, b);
-  const afterStages = new Map(after.stages.map((s) => [s.id, s]));
-  const stages = before.stages.map((s) => {
+  const afterStages = new Map(after.sections.map((s) => [s.id, s]));
+  const stages = before.sections.map((s) => {
     const other = afterStages.get(s.id) || { score: null };
     const change = s.score === null || other.score === null ? null : other.score - s.score;
     return { id: s.id, title: s.title, before: s.score, after: other.score, change };
@@ -23,7 +25,7 @@ export function compareSnapshots(data, a, b, score) {
     const y = (b.answers || {})[q.id];
     if (sameAnswer(x, y)) continue;
     changedAnswers.push({ question: q.id, questionText: q.text, stage: q.stage,
-      before: answerLabel(q, x), after: answerLabel(q, y) });
+      before: answerLabel(q, x, say), after: answerLabel(q, y, say) });
   }
   const idsBefore = new Set(before.recommendations.map((r) => r.id));
   const idsAfter = new Set(after.recommendations.map((r) => r.id));
@@ -57,10 +59,10 @@ function sameAnswer(x, y) {
 // - disagreement on a question is the spread (highest minus lowest) of the answers' positions on their
 //   scale, from 0 (first option) to 1 (last option), across the perspectives that gave one; ties go to
 //   the question more perspectives answered, then to questionnaire order.
-// - a practice is in the combined list if any perspective's answers recommend it; ranked by how many
-//   perspectives recommend it, then by its weights added up over the perspectives (the self-assessment
-//   weighs each answer that calls for it by priority), then by its highest priority; "minority" when
-//   fewer than half of the perspectives recommend it.
+// - an entry is in the combined list if any perspective's answers recommend it; ranked by how many
+//   perspectives recommend it, then by its need (need.js) added up over the perspectives, then by title;
+//   "minority" when fewer than half of the perspectives recommend it.
+// Each perspective is scored once, and each question's positions are worked out once, whatever the number of files.
 export function combine(data, perspectives, score) {
   const labels = perspectives.map((p) => p.label);
   const results = perspectives.map((p) => scoreOf(score, data, p.file));
@@ -76,16 +78,18 @@ export function combine(data, perspectives, score) {
 }
 
 function combinedStages(results, labels) {
-  return results[0] ? results[0].stages.map((stage) => {
-    const scores = results.map((r) => (r.stages.find((s) => s.id === stage.id) || { score: null }).score);
+  const byId = results.map((r) => new Map(r.sections.map((s) => [s.id, s])));
+  return results[0] ? results[0].sections.map((stage) => {
+    const scores = byId.map((sections) => (sections.get(stage.id) || { score: null }).score);
     const given = scores.filter((s) => s !== null);
     const combined = given.length ? given.reduce((sum, s) => sum + s, 0) / given.length : null;
     const missing = labels.filter((_, i) => scores[i] === null);
-    return { id: stage.id, title: stage.title, scores, combined, missing };
+    return { id: stage.id, title: stage.title, apart: stage.apart, scores, combined, missing };
   }) : [];
 }
 
 export function rankDisagreements(data, perspectives) {
+  const say = tr(data);
   const ranked = [];
   questionList(data).forEach((q, order) => {
     const answers = perspectives.map((p) => (p.file.answers || {})[q.id]);
@@ -94,7 +98,7 @@ export function rankDisagreements(data, perspectives) {
     const spread = positions.length >= 2 ? Math.max(...positions) - Math.min(...positions) : 0;
     ranked.push({ question: q.id, questionText: q.text, stage: q.stage, spread, order,
       valued: positions.length,
-      answers: perspectives.map((p, i) => ({ perspective: p.label, answer: answerLabel(q, answers[i]),
+      answers: perspectives.map((p, i) => ({ perspective: p.label, answer: answerLabel(q, answers[i], say),
         kind: answers[i] ? answerKind(answers[i]) : "none" })) });
   });
   ranked.sort((x, y) => y.spread - x.spread || y.valued - x.valued || x.order - y.order);
@@ -105,20 +109,17 @@ function combinedRecommendations(results, labels) {
   const byId = new Map();
   results.forEach((result, i) => {
     for (const rec of result.recommendations) {
-      if (!byId.has(rec.id)) byId.set(rec.id, { id: rec.id, title: rec.title, url: rec.url, priority: rec.priority,
-        weight: 0, supportedBy: [], reasons: [] });
+      if (!byId.has(rec.id)) byId.set(rec.id, { id: rec.id, title: rec.title, url: rec.url, kindTitle: rec.kindTitle, need: 0, supportedBy: [], reasons: [] });
       const entry = byId.get(rec.id);
       entry.supportedBy.push(labels[i]);
-      entry.weight += typeof rec.weight === "number" ? rec.weight : priorityRank(rec.priority);
-      if (priorityRank(rec.priority) > priorityRank(entry.priority)) entry.priority = rec.priority;
+      entry.need += rec.need;
       for (const reason of rec.reasons || []) entry.reasons.push({ perspective: labels[i], ...reason });
     }
   });
   const total = labels.length;
   return [...byId.values()]
-    .map((r) => ({ ...r, support: r.supportedBy.length, minority: r.supportedBy.length * 2 < total }))
-    .sort((x, y) => y.support - x.support || y.weight - x.weight || priorityRank(y.priority) - priorityRank(x.priority) ||
-      x.title.localeCompare(y.title));
+    .map((r) => ({ ...r, need: Math.round(r.need * 1e6) / 1e6, support: r.supportedBy.length, minority: r.supportedBy.length * 2 < total }))
+    .sort((x, y) => y.support - x.support || y.need - x.need || x.title.localeCompare(y.title));
 }
 
 // Which files were answered against another questionnaire version, and which of their answers could
@@ -136,14 +137,14 @@ function versionReport(data, perspectives) {
 }
 
 // Labels for perspectives: the file's own label, else its file name; repeated labels get a number.
-export function perspectiveLabels(items) {
+export function perspectiveLabels(items, say) {
   const seen = new Map();
   return items.map(({ perspective, fileName }) => {
     const base = (typeof perspective === "string" && perspective.trim()) ||
-      String(fileName || "Perspective").replace(/\.json$/i, "");
+      String(fileName || say("combine.perspective_default")).replace(/\.json$/i, "");
     const count = (seen.get(base) || 0) + 1;
     seen.set(base, count);
-    return count === 1 ? base : `${base} (${count})`;
+    return count === 1 ? base : say("combine.repeated_label", { label: base, count });
   });
 }
 
@@ -151,29 +152,26 @@ export function perspectiveLabels(items) {
 // with its reasons and the others are kept. parseAnswers is the self-assessment's validation.
 export const MAX_PERSPECTIVE_BYTES = 1_000_000;
 
-export function readPerspectiveFiles(data, files, parseAnswers) {
-  const accepted = [];
-  const refused = [];
-  for (const { name, text, size } of files) {
-    if ((size ?? 0) > MAX_PERSPECTIVE_BYTES || (typeof text === "string" && text.length > MAX_PERSPECTIVE_BYTES)) {
-      refused.push({ name, errors: ["The file is too large to be exported answers (over 1 MB)."] });
-      continue;
-    }
-    if (typeof text !== "string") {
-      refused.push({ name, errors: ["The file could not be read. Check that it is still there and choose it again."] });
-      continue;
-    }
-    const checked = parseAnswers(text, data);
-    if (!checked.ok) {
-      refused.push({ name, errors: checked.errors && checked.errors.length ? checked.errors : ["It is not a file of exported answers."] });
-      continue;
-    }
-    if (!Object.keys(checked.answers.answers || {}).length) {
-      refused.push({ name, errors: ["None of its answers match a question of this questionnaire, so there is nothing to combine."] });
-      continue;
-    }
-    accepted.push({ name, file: checked.answers, dropped: checked.dropped || [] });
+/** One chosen file ({name, text, size}; text null when unread), checked: {name, file, dropped} or {name, errors}. */
+export function readPerspectiveFile(data, { name, text, size }, parseAnswers, say = tr(data)) {
+  if ((size ?? 0) > MAX_PERSPECTIVE_BYTES || (typeof text === "string" && text.length > MAX_PERSPECTIVE_BYTES)) {
+    return { name, errors: [say("combine.error.too_large")] };
   }
-  const labels = perspectiveLabels(accepted.map((a) => ({ perspective: a.file.perspective, fileName: a.name })));
-  return { accepted: accepted.map((a, i) => ({ ...a, label: labels[i] })), refused };
+  if (typeof text !== "string") return { name, errors: [say("combine.error.unreadable")] };
+  const checked = parseAnswers(text, data);
+  if (!checked.ok) return { name, errors: checked.errors && checked.errors.length ? checked.errors : [say("combine.error.not_answers")] };
+  if (!Object.keys(checked.answers.answers || {}).length) return { name, errors: [say("combine.error.nothing_to_combine")] };
+  return { name, file: checked.answers, dropped: checked.dropped || [] };
+}
+
+/** Files read by readPerspectiveFile, sorted into {accepted (each with its label), refused}. */
+export function sortPerspectiveFiles(data, read) {
+  const accepted = read.filter((r) => !r.errors);
+  const labels = perspectiveLabels(accepted.map((a) => ({ perspective: a.file.perspective, fileName: a.name })), tr(data));
+  return { accepted: accepted.map((a, i) => ({ ...a, label: labels[i] })), refused: read.filter((r) => r.errors) };
+}
+
+export function readPerspectiveFiles(data, files, parseAnswers) {
+  const say = tr(data);
+  return sortPerspectiveFiles(data, files.map((f) => readPerspectiveFile(data, f, parseAnswers, say)));
 }

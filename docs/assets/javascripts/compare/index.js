@@ -1,5 +1,7 @@
 // Starts the comparison pages (snapshots over time, combined perspectives) wherever they appear.
 // This file loads on every page; the views, the self-assessment's scoring and its data load only on those pages.
+// Its one text (the page could not start) is in the page itself (data-failed), as the strings come with the data.
+
 const VIEWS = {
   "mpl-compare": async () => (await import("./compare-view.js")).startCompare,
   "mpl-combine": async () => (await import("./combine-view.js")).startCombine,
@@ -11,7 +13,7 @@ async function setup(root) {
     VIEWS[root.dataset.module](),
     import("../assessment/scoring.js"),
     fetch(dataUrl).then((response) => {
-      if (!response.ok) throw new Error(`the questionnaire data could not be loaded (${response.status})`);
+      if (!response.ok) throw new Error(String(response.status));
       return response.json();
     }),
   ]);
@@ -26,7 +28,7 @@ function start() {
     if (root.dataset.ready) continue;
     root.dataset.ready = "true";
     setup(root).catch((error) => {
-      root.querySelector(".mpl-cmp-js-note").textContent = `This page could not start: ${error.message}. Reload the page to try again.`;
+      root.querySelector(".mpl-cmp-js-note").textContent = (root.dataset.failed || "").replace("{error}", error.message);
     });
   }
 }

@@ -27,16 +27,16 @@ export function answerKind(answer) {
   return typeof answer.value === "number" ? "value" : "none";
 }
 
-// The answer in words, as the person saw it on the form.
-export function answerLabel(question, answer) {
+// The answer in words, as the person saw it on the form; `say` gives the interface strings (strings.js tr(data)).
+export function answerLabel(question, answer, say) {
   switch (answerKind(answer)) {
-    case "na": return answer.reason ? `Not applicable: ${answer.reason}` : "Not applicable";
-    case "dont-know": return "Don't know";
+    case "na": return answer.reason ? say("compare.answer_na_reason", { reason: answer.reason }) : say("answer.not_applicable");
+    case "dont-know": return say("answer.dont_know");
     case "value": {
       const option = question.options.find((o) => o.value === answer.value);
       return option ? option.label : String(answer.value);
     }
-    default: return "Not answered";
+    default: return say("compare.not_answered");
   }
 }
 
@@ -48,12 +48,4 @@ export function normalisedValue(question, answer) {
   const low = Math.min(...values);
   const high = Math.max(...values);
   return high === low ? null : (answer.value - low) / (high - low);
-}
-
-// Recommendation priorities may be words (high, medium, low) or numbers (higher is more urgent).
-const PRIORITY_WORDS = { high: 3, medium: 2, low: 1 };
-
-export function priorityRank(priority) {
-  if (typeof priority === "number" && Number.isFinite(priority)) return priority;
-  return PRIORITY_WORDS[String(priority).toLowerCase()] ?? 0;
 }

@@ -12,12 +12,12 @@ function svg(tag, attrs = {}, text) {
   return node;
 }
 
-// axes: [stage title]; series: [{label, values: [score 0..100 or null]}]. Returns a <figure>.
-export function radarChart(title, axes, series) {
+// axes: [section title]; series: [{label, values: [score 0..100 or null]}]; say: the interface strings. A <figure>.
+export function radarChart(say, title, axes, series) {
   const outlines = series.map((s) => radarGeometry(axes.map((axis, i) => ({ title: axis, score: s.values[i] ?? null }))));
   const g = outlines[0];
   const chart = svg("svg", { viewBox: `-110 0 ${g.size + 220} ${g.size}`, role: "img", class: "mpl-cmp-radar__chart" });
-  chart.append(svg("title", {}, `${title}. The same figures are in the table that follows.`));
+  chart.append(svg("title", {}, say("compare.radar_chart_title", { title })));
   for (const ring of g.rings) chart.append(svg("polygon", { points: ring, class: "mpl-cmp-radar__grid" }));
   for (const axis of g.axes) {
     chart.append(svg("line", { x1: g.centre, y1: g.centre, x2: axis.x, y2: axis.y, class: "mpl-cmp-radar__axis" }));
@@ -36,7 +36,7 @@ export function radarChart(title, axes, series) {
     legend.append(item);
   });
   const caption = document.createElement("figcaption");
-  caption.textContent = `${title} (0 at the centre, 100 at the edge; a stage without a score is drawn at the centre).`;
+  caption.textContent = say("compare.radar_caption", { title });
   const figure = document.createElement("figure");
   figure.className = "mpl-cmp-radar";
   figure.append(chart, legend, caption);

@@ -26,8 +26,8 @@ export function table(caption, head, rows, className = "") {
         row.map((cell, i) => (i === 0 ? el("th", { scope: "row" }, cell) : el("td", {}, cell))))))));
 }
 
-export function formatScore(value) {
-  return value === null || value === undefined ? "no score" : String(Math.round(value));
+export function formatScore(value, say) {
+  return value === null || value === undefined ? say("compare.no_score") : String(Math.round(value));
 }
 
 export function formatChange(value) {
@@ -45,6 +45,18 @@ export function focusHeading(text, level = "h2") {
 export function practiceLink(rec, linkBase) {
   const href = rec.url ? new URL(rec.url, linkBase).href : null;
   return href ? el("a", { href, text: rec.title }) : el("span", { text: rec.title });
+}
+
+// A group of details shown only when it is opened: `fill()` builds its contents then, once (a long list costs
+// nothing until someone asks for it).
+export function lazyDetails(summary, fill, attrs = {}) {
+  const details = el("details", attrs, el("summary", { text: summary }));
+  details.addEventListener("toggle", () => {
+    if (!details.open || details.dataset.filled) return;
+    details.dataset.filled = "true";
+    details.append(...[].concat(fill()).filter(Boolean));
+  });
+  return details;
 }
 
 export function downloadText(fileName, text) {

@@ -1,25 +1,26 @@
 // Dated snapshots of the self-assessment answers, kept in the browser (localStorage), and their
-// export and import as JSON. No DOM: `storage` is window.localStorage or any object with the same
-// getItem/setItem methods. The self-assessment's own answers live under another key and are never touched.
+// export and import as JSON. No DOM: `place` is {storage, key}: window.localStorage (or any object with the same
+// getItem/setItem methods) and this library's key for snapshots (data.json `storage.snapshots`).
+// The self-assessment's own answers live under another key and are never touched.
 // Nothing saved is lost: snapshots that cannot be read are counted, and before any write replaces them the
 // raw saved text is kept in "<key>:backup" (see assessment/storage.js). A write that fails throws an error
 // whose `problem` says why: "full", "blocked", "failed", "backup-full" (no room for the backup), "limit".
 import { keepBackup, readKey, writeKey } from "../assessment/storage.js";
+import { tr } from "../assessment/strings.js";
 
-export const SNAPSHOTS_KEY = "mpl-assessment:snapshots";
 export const SNAPSHOTS_FORMAT = "mpl-assessment-snapshots";
 export const MAX_SNAPSHOTS = 200;
 export const MAX_LABEL = 200;
 export const MAX_FILE_BYTES = 2_000_000;
 
 export function storageError(problem) {
-  return Object.assign(new Error(`snapshots storage: ${problem}`), { problem });
+  return Object.assign(new Error(problem), { problem });
 }
 
 // {snapshots (oldest first), unreadable, damaged, raw, problem}: `unreadable` counts the snapshots that could
 // not be read, `damaged` is true when the saved text holds anything that the next write would not keep.
-export function readSnapshots(storage) {
-  const { text, problem } = readKey(storage, SNAPSHOTS_KEY);
+export function readSnapshots(place) {
+  const { text, problem } = readKey(place.storage, place.key);
   if (problem || text === null) return { snapshots: [], unreadable: 0, damaged: false, raw: null, problem };
   let items;
   let damaged = false;
@@ -39,23 +40,23 @@ export function readSnapshots(storage) {
 }
 
 // The saved snapshots, oldest first. Unreadable storage gives an empty list, never an exception.
-export function loadSnapshots(storage) {
-  return readSnapshots(storage).snapshots;
+export function loadSnapshots(place) {
+  return readSnapshots(place).snapshots;
 }
 
 // Writes the list; the raw text read before is backed up first when it held anything unreadable.
-function store(storage, snapshots, read) {
+function store(place, snapshots, read) {
   if (read.damaged) {
-    const kept = keepBackup(storage, SNAPSHOTS_KEY, read.raw, "unreadable");
+    const kept = keepBackup(place.storage, place.key, read.raw, "unreadable");
     if (!kept.ok) throw storageError(`backup-${kept.problem}`);
   }
-  const written = writeKey(storage, SNAPSHOTS_KEY, JSON.stringify({ format: SNAPSHOTS_FORMAT, snapshots }));
+  const written = writeKey(place.storage, place.key, JSON.stringify({ format: SNAPSHOTS_FORMAT, snapshots }));
   if (!written.ok) throw storageError(written.problem);
 }
 
 // The list read for a change; a storage that cannot be read is never written over.
-function readForChange(storage) {
-  const read = readSnapshots(storage);
+function readForChange(place) {
+  const read = readSnapshots(place);
   if (read.problem) throw storageError(read.problem);
   return read;
 }
@@ -115,29 +116,29 @@ function newId(now) {
 }
 
 // Saves a copy of the answers object as a new snapshot; returns it.
-export function saveSnapshot(storage, answers, label, now = new Date()) {
+export function saveSnapshot(place, answers, label, now = new Date()) {
   const snapshot = { id: newId(now), label: cleanLabel(label), saved_at: now.toISOString(),
     answers: JSON.parse(JSON.stringify(answers)) };
-  const read = readForChange(storage);
+  const read = readForChange(place);
   if (read.snapshots.length >= MAX_SNAPSHOTS) throw storageError("limit");
-  store(storage, [...read.snapshots, snapshot], read);
+  store(place, [...read.snapshots, snapshot], read);
   return snapshot;
 }
 
-export function renameSnapshot(storage, id, label) {
-  const read = readForChange(storage);
-  store(storage, read.snapshots.map((s) => (s.id === id ? { ...s, label: cleanLabel(label) } : s)), read);
+export function renameSnapshot(place, id, label) {
+  const read = readForChange(place);
+  store(place, read.snapshots.map((s) => (s.id === id ? { ...s, label: cleanLabel(label) } : s)), read);
 }
 
-export function deleteSnapshot(storage, id) {
-  const read = readForChange(storage);
-  store(storage, read.snapshots.filter((s) => s.id !== id), read);
+export function deleteSnapshot(place, id) {
+  const read = readForChange(place);
+  store(place, read.snapshots.filter((s) => s.id !== id), read);
 }
 
-// A snapshot's name for people: its label, else its date.
-export function snapshotName(snapshot) {
+// A snapshot's name for people: its label, else its date. `say`: the interface strings (strings.js tr(data)).
+export function snapshotName(snapshot, say) {
   const date = snapshot.saved_at.slice(0, 16).replace("T", " ");
-  return snapshot.label ? `${snapshot.label} (${date})` : `Snapshot of ${date}`;
+  return snapshot.label ? say("compare.snapshot_name", { label: snapshot.label, date }) : say("compare.snapshot_unnamed", { date });
 }
 
 export function exportSnapshots(snapshots, now = new Date()) {
@@ -148,29 +149,29 @@ export function exportSnapshots(snapshots, now = new Date()) {
 // validation (parseAnswers); a bad snapshot is reported and the good ones are kept.
 // Returns {ok, snapshots, errors}; ok is false when nothing usable was found.
 export function parseSnapshotsFile(text, data, parseAnswers) {
+  const say = tr(data);
   const errors = [];
   if (typeof text !== "string" || text.length > MAX_FILE_BYTES) {
-    return { ok: false, snapshots: [], errors: ["The file is too large to be a snapshots file (over 2 MB)."] };
+    return { ok: false, snapshots: [], errors: [say("compare.error.too_large")] };
   }
   let parsed;
   try {
     parsed = JSON.parse(text);
   } catch {
-    return { ok: false, snapshots: [], errors: ["The file is not valid JSON: choose a snapshots file exported from this page."] };
+    return { ok: false, snapshots: [], errors: [say("compare.error.not_json")] };
   }
   if (!parsed || parsed.format !== SNAPSHOTS_FORMAT || !Array.isArray(parsed.snapshots)) {
-    return { ok: false, snapshots: [], errors: [`The file is not a snapshots file (its "format" should be "${SNAPSHOTS_FORMAT}").`] };
+    return { ok: false, snapshots: [], errors: [say("compare.error.not_snapshots", { format: SNAPSHOTS_FORMAT })] };
   }
   const snapshots = [];
   parsed.snapshots.slice(0, MAX_SNAPSHOTS).forEach((s, i) => {
-    const where = `Snapshot ${i + 1}`;
     if (!s || typeof s !== "object" || typeof s.saved_at !== "string" || Number.isNaN(Date.parse(s.saved_at))) {
-      errors.push(`${where}: it has no valid "saved_at" date, so it was left out.`);
+      errors.push(say("compare.error.no_date", { number: i + 1 }));
       return;
     }
     const checked = parseAnswers(JSON.stringify(s.answers ?? null), data);
     if (!checked.ok) {
-      errors.push(`${where}: ${(checked.errors || ["its answers are not valid"]).join(" ")}`);
+      errors.push(say("compare.error.bad_answers", { number: i + 1, errors: (checked.errors || []).join(" ") }));
       return;
     }
     const saved = new Date(Date.parse(s.saved_at));
@@ -178,16 +179,16 @@ export function parseSnapshotsFile(text, data, parseAnswers) {
       label: cleanLabel(typeof s.label === "string" ? s.label : ""), saved_at: saved.toISOString(),
       answers: checked.answers });
   });
-  if (parsed.snapshots.length > MAX_SNAPSHOTS) errors.push(`Only the first ${MAX_SNAPSHOTS} snapshots were read.`);
+  if (parsed.snapshots.length > MAX_SNAPSHOTS) errors.push(say("compare.error.only_first", { count: MAX_SNAPSHOTS }));
   return { ok: snapshots.length > 0, snapshots, errors };
 }
 
 // Adds imported snapshots to the saved ones; a snapshot already saved (same id) is not added twice.
 // Returns how many were added.
-export function importSnapshots(storage, imported) {
-  const read = readForChange(storage);
+export function importSnapshots(place, imported) {
+  const read = readForChange(place);
   const ids = new Set(read.snapshots.map((s) => s.id));
   const added = imported.filter((s) => !ids.has(s.id)).slice(0, Math.max(0, MAX_SNAPSHOTS - read.snapshots.length));
-  store(storage, [...read.snapshots, ...added], read);
+  store(place, [...read.snapshots, ...added], read);
   return added.length;
 }
