@@ -6,6 +6,7 @@ written in the real answers format against the site's own assessment/data.json.
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -215,7 +216,7 @@ def test_three_files_combine_with_the_planted_disagreement_first_and_bad_files_r
 
     open_ready(page, site_url, COMBINE)
     page.set_input_files("#combine-files", paths)
-    page.wait_for_selector("[data-role='results']:not([hidden])")
+    page.wait_for_selector("[data-role='results'][data-complete]")
 
     refused = page.locator("[data-role='refused']")
     assert refused.locator("h2").inner_text() == "2 files were refused"
@@ -273,7 +274,7 @@ def test_perspectives_can_be_renamed_and_the_file_picker_opens_from_the_keyboard
         page.wait_for_timeout(100)
     assert choosers, "Enter on the focused file field opens the file chooser"
     choosers[0].set_files(paths)
-    page.wait_for_selector("[data-role='results']:not([hidden])")
+    page.wait_for_selector("[data-role='results'][data-complete]")
     name = page.locator("#perspective-0")
     name.fill("Recruiter")
     name.press("Enter")
@@ -331,7 +332,7 @@ def test_a_file_exported_by_the_self_assessment_combines_under_its_perspective(p
     other.write_text(answers_file(data, {q["id"]: {"value": max(values(data, q))}}, "Former assembly member"), encoding="utf-8")
     open_ready(page, site_url, COMBINE)
     page.set_input_files("#combine-files", [str(exported), str(other)])
-    page.wait_for_selector("[data-role='results']:not([hidden])")
+    page.wait_for_selector("[data-role='results'][data-complete]")
     assert page.locator("[data-role='refused']").inner_text() == ""
     first = page.locator(".mpl-cmp-disagreements > li").first
     assert first.locator("strong").inner_text() == q["text"]
@@ -415,7 +416,7 @@ def test_a_file_with_answers_kept_aside_combines_and_lists_them(page, site_url, 
         paths.append(str(tmp_path / name))
     open_ready(page, site_url, COMBINE)
     page.set_input_files("#combine-files", paths)
-    page.wait_for_selector("[data-role='results']:not([hidden])")
+    page.wait_for_selector("[data-role='results'][data-complete]")
     assert page.locator("[data-role='refused']").inner_text() == ""
     assert "a-question-since-removed" in page.locator(".mpl-cmp-perspectives tbody tr").first.inner_text()
     assert page.locator(".mpl-cmp-disagreements > li").first.locator("strong").inner_text() == q["text"]
@@ -433,18 +434,22 @@ def test_fifty_perspectives_combine_summary_first_with_the_detail_on_demand(page
         return [all.indexOf(document.getElementById('combine-files')), all.indexOf(document.getElementById('how-to-use-it'))]; }""")
     assert 0 <= order[0] < order[1], "the file picker comes before the explanations"
     page.set_input_files("#combine-files", paths)
-    page.wait_for_selector("[data-role='results']:not([hidden])")
+    page.wait_for_selector("[data-role='results'][data-complete]")
     results = page.locator("[data-role='results'] > *")
     assert results.nth(0).evaluate("e => e.classList.contains('mpl-cmp-results__heading')")
     assert results.nth(1).evaluate("e => e.classList.contains('mpl-cmp-summary')"), "a summary before any detail"
     assert page.locator(".mpl-cmp-summary li").count() >= 3
     assert page.locator(".mpl-cmp-perspectives tbody tr").count() == 50
-    assert page.locator("ol.mpl-cmp-disagreements").first.locator("> li").count() <= 5
-    more = page.locator("[data-role='results'] details").first
-    assert more.locator("table, li").count() == 0, "the detail is built when it is opened"
+    shown = page.locator("ol.mpl-cmp-disagreements").first.locator("> li")
+    assert shown.count() <= 5
+    # Fifty answers to a question: one line per answer, naming who gave it; everyone's row only on demand.
+    groups = shown.first.locator(".mpl-cmp-answer-groups > li")
+    assert groups.count() >= 2 and sum(int(re.search(r"\((\d+)\)", t).group(1)) for t in groups.all_inner_texts()) == 50
+    more = shown.first.locator("details")
+    assert more.locator("table").count() == 0, "the detail is built when it is opened"
     more.locator("summary").focus()
     page.keyboard.press("Enter")
-    more.locator("li").first.wait_for()  # built on the "toggle" event, which comes after the key press
-    assert more.locator("li").count() > 0
+    more.locator("tbody tr").first.wait_for()  # built on the "toggle" event, which comes after the key press
+    assert more.locator("tbody tr").count() == 50
     assert page.evaluate("performance.getEntriesByName('mpl-combine').length") == 1
     assert not page.js_errors

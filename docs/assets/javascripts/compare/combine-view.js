@@ -8,6 +8,7 @@ import { el, focusHeading, formatScore, lazyDetails, practiceLink, table } from 
 import { tr } from "../assessment/strings.js";
 
 const SHOWN_DISAGREEMENTS = 5;  // questions shown with everyone's answers; the others are in a details
+const GROUPED_FROM = 8;  // more answers than this: grouped by answer, so that fifty files stay short and quick
 
 export function startCombine(root, { data, score, parseAnswers, linkBase }) {
   const say = tr(data);
@@ -16,6 +17,7 @@ export function startCombine(root, { data, score, parseAnswers, linkBase }) {
   const input = root.querySelector("#combine-files");
   let read = [];             // each chosen file, checked once: {name, file, dropped} or {name, errors}
   const renamed = new Map(); // index among accepted files -> perspective name typed on this page
+  let renders = 0;           // counts updates, so that a late second half never lands on newer results
 
   async function add(fileList) {
     const chosen = Array.from(fileList || []);
@@ -38,13 +40,23 @@ export function startCombine(root, { data, score, parseAnswers, linkBase }) {
     const n = sorted.accepted.length;
     status.textContent = !read.length ? "" : n < 2 ? say("combine.status_too_few", { count: n }) : say("combine.status", { count: n });
     if (!n) {
+      renders += 1;
       results.replaceChildren();
       results.hidden = true;
       return;
     }
-    results.replaceChildren(...renderResults(sorted.accepted));
+    const parts = renderResults(sorted.accepted).filter(Boolean);
+    const first = parts.splice(0, 3);  // heading, summary and files at once; the rest in the next task (no long task)
+    results.replaceChildren(...first);
     results.hidden = false;
+    delete results.dataset.complete;
     if (focus && !sorted.refused.length) results.querySelector(".mpl-cmp-results__heading").focus();
+    const shown = ++renders;
+    setTimeout(() => {
+      if (shown !== renders) return;  // a newer update has replaced these results
+      results.append(...parts);
+      results.dataset.complete = "true";
+    }, 0);
   }
 
   function renderResults(accepted) {
@@ -116,10 +128,21 @@ export function startCombine(root, { data, score, parseAnswers, linkBase }) {
   }
 
   function disagreementItem(d) {
+    const answers = () => table(say("combine.answers_caption", { question: d.questionText }),
+      [say("combine.col_perspective"), say("combine.col_answer")], d.answers.map((a) => [a.perspective, a.answer]),
+      "mpl-cmp-answers mpl-cmp-caption-hidden");
     return el("li", {},
       el("p", {}, el("strong", { text: d.questionText }), ` ${say("combine.gap", { gap: Math.round(d.spread * 100) })}`),
-      table(say("combine.answers_caption", { question: d.questionText }), [say("combine.col_perspective"), say("combine.col_answer")],
-        d.answers.map((a) => [a.perspective, a.answer]), "mpl-cmp-answers mpl-cmp-caption-hidden"));
+      ...(d.answers.length <= GROUPED_FROM ? [answers()]
+        : [answerGroups(d), lazyDetails(say("combine.each_answer", { count: d.answers.length }), answers)]));
+  }
+
+  // Many perspectives: who gave each answer, in one line per answer; everyone's row is in a details.
+  function answerGroups(d) {
+    const groups = new Map();
+    for (const a of d.answers) groups.set(a.answer, [...(groups.get(a.answer) || []), a.perspective]);
+    return el("ul", { className: "mpl-cmp-answer-groups" }, [...groups].map(([answer, names]) =>
+      el("li", { text: say("combine.answer_group", { answer, count: names.length, names: names.join(", ") }) })));
   }
 
   function renderDisagreements(result) {
