@@ -7,6 +7,7 @@ Each is made with --force in a fresh copy, in this process; prints wall and CPU 
 """
 from __future__ import annotations
 
+import argparse
 import shutil
 import sys
 import tempfile
@@ -38,7 +39,7 @@ def measure(label: str, project: Path) -> None:
 def main(sizes: list[int]) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         real = Path(tmp) / "real"
-        shutil.copytree(ROOT, real, ignore=shutil.ignore_patterns(".git", ".venv", "site", "build", "node_modules",
+        shutil.copytree(ROOT, real, ignore=shutil.ignore_patterns(".git", ".venv", ".venv-zensical", "site", "build", "node_modules",
                                                                   "__pycache__", ".pytest_cache", ".cache"))
         measure("this library", real)
         for size in sizes:
@@ -48,4 +49,6 @@ def main(sizes: list[int]) -> None:
 
 
 if __name__ == "__main__":
-    main([int(a) for a in sys.argv[1:]] or [1000])
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("sizes", type=int, nargs="*", default=[1000], help="synthetic library sizes (default: 1000)")
+    main(parser.parse_args().sizes)
