@@ -7,7 +7,7 @@ figures (not a test).
     .venv/bin/python bench/lighthouse.py --runs 3                # the median of three runs per page
 
 Each library is compiled and built as `make build` does (into a temporary folder), served from 127.0.0.1
-by the gzip server of bench/search.py (text compressed, `Cache-Control: max-age=600`, as a static host),
+by the gzip server of bench/search_server.py (text compressed, `Cache-Control: max-age=600`, as a static host),
 and each page type (tests/conftest.py `page_types`, read from the library's own YAML) is audited by
 Lighthouse 12.2.3 with Debian's Chromium: performance, accessibility, best practices and SEO. The default
 is Lighthouse's mobile run (a slow phone on a slow network, simulated); `--preset desktop` for desktop.
@@ -27,13 +27,12 @@ import os
 import subprocess
 import sys
 import tempfile
-import threading
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path[:0] = [str(HERE), str(ROOT), str(ROOT / "tests")]
-import search  # noqa: E402  (bench/search.py: its gzip request handler)
+import search_server  # noqa: E402  (bench/search_server.py: its gzip web server)
 from conftest import CHROMIUM, build_site, copy_project, make_fork, page_types  # noqa: E402
 
 LIGHTHOUSE_VERSION = "12.2.3"  # 13.x needs Node 22
@@ -57,12 +56,9 @@ def lighthouse() -> Path:
 
 
 def serve(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
-    """Serve a built site on a free port, gzipping text as a static host would."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), search._Handler)
-    server.daemon_threads = True
-    server.root, server.log, server.cache, server.lock = folder.resolve(), [], {}, threading.Lock()
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+    """Serve a built site (on the port of its own address if free), gzipping text as a static host would."""
+    server = search_server.Server(folder.resolve(), search_server.site_port(folder))
+    return server, server.url
 
 
 def build(name: str, work: Path) -> tuple[Path, Path]:
