@@ -29,7 +29,10 @@ def page(sources, paths: Paths, t) -> Page:
 
 def header_box(sources, t) -> dict:
     """The configuration mkdocs.yml inherits (build/nav.yml) for the theme's header box
-    (overrides/theme/partials/header.html): the search page's address and the box's words."""
+    (overrides/theme/partials/header.html): the search page's address, the box's words, and the word
+    search.js warms Pagefind up with: the label of the facts list (`entry.stage`), which every entry page
+    carries, so that the warm-up search goes through as many pages as the longest search will."""
     site = sources.site
     return {"extra": {"search_box": {"action": page_url(SEARCH, site.use_directory_urls),
-                                     **{name: t(f"search.{name}") for name in ("label", "placeholder", "button")}}}}
+                                     **{name: t(f"search.{name}") for name in ("label", "placeholder", "button")},
+                                     "warm_up": t("entry.stage")}}}

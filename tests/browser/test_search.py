@@ -109,3 +109,24 @@ def test_the_header_box_works_after_instant_navigation_to_a_deeper_page(page, ea
     page.wait_for_url(re.compile(r"/search\.html\?q="))
     assert page.url.startswith(url + "search.html"), page.url
     assert results(page, project)[0] == f"/{kind.folder}/index.html"
+
+
+def test_pagefind_is_warmed_up_with_a_word_every_entry_page_carries_as_soon_as_it_starts(page, each_site):
+    url, _, project = each_site
+    lib, site = load_library(project), load_site(project)
+    word = site.strings["entry.stage"]  # the label of every entry page's facts list
+    page.goto(url + "index.html")
+    form = page.locator("form.mpl-header-search")
+    assert form.get_attribute("data-warm-up") == word
+    page.requests_made.clear()
+    page.focus("#mpl-header-q")  # Pagefind starts; nothing is typed
+    end = time.monotonic() + 30  # the worker fetches the part of the index that holds the word
+    while not [u for u in page.requests_made if "/pagefind/index/" in u] and time.monotonic() < end:
+        page.wait_for_timeout(50)
+    assert [u for u in page.requests_made if "/pagefind/index/" in u], "no warm-up search when Pagefind started"
+    # The warm-up goes through every entry page, as the longest search would.
+    found = page.evaluate("""async ([bundle, word]) => {
+        const pagefind = await import(bundle + "pagefind.js");
+        return (await pagefind.search(word)).results.length; }""", [url + "pagefind/", word])
+    assert found >= sum(1 for e in lib.entries.values() if not e.retired), (word, found)
+    assert not page.js_errors, page.js_errors

@@ -28,11 +28,20 @@
       started = import(bundle.href + "pagefind.js").then(function (pagefind) {
         return pagefind.options({ basePath: bundle.pathname, baseUrl: root.pathname, excerptLength: 24, ranking: RANKING })
           .then(function () { return pagefind.init(); })
-          .then(function () { return pagefind; });
+          .then(function () { warmUp(pagefind); return pagefind; });
       });
       started.catch(function () { started = null; }); // a later search tries again
     }
     return started;
+  }
+
+  // Pagefind's first search that goes through many pages takes about twice as long as the next ones (its
+  // WebAssembly is not yet optimised): one search for a word on every entry page (the header form's
+  // data-warm-up), in its worker as soon as it has started, makes the visitor's first search the fast kind.
+  function warmUp(pagefind) {
+    var form = document.querySelector("form.mpl-header-search");
+    var word = form && form.getAttribute("data-warm-up");
+    if (word) pagefind.search(word).catch(function () {});
   }
 
   function fill(text, values) {
