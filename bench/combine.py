@@ -5,8 +5,9 @@ files to the combined results on the page, and the page's longest main-thread ta
 
 Without --site it compiles and builds this repository into a temporary folder first. The answers files
 are random but valid answers to every question of the built self-assessment (seeded, so runs compare).
-Prints the median and slowest time per count, against the target: 50 perspectives under 100 ms, and no
-task over 50 ms on the main thread.
+The files are chosen once the page has loaded and been quiet for a second (choosing files in a dialog
+takes longer), so that its own start is not counted. Prints the median and slowest time per count,
+against the target: 50 perspectives under 100 ms, and no task over 50 ms on the main thread.
 """
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu"]
 TARGET_MS, TASK_MS = 100.0, 50.0
+QUIET_MS = 1000  # from the page's load to choosing the files: choosing them in a dialog takes longer
 
 # Installed before the page's own scripts: records long tasks, and the time from a change of the file input
 # to the moment every part of the results is on the page (data-complete, set once the last part is added).
@@ -91,6 +93,8 @@ def measure(site: Path, counts: list[int], runs: int) -> dict[int, dict]:
                 page.goto(url)
                 page.wait_for_selector("#combine-files", state="attached")
                 page.wait_for_function("document.querySelector('.mpl-cmp-js-only') && !document.querySelector('.mpl-cmp-js-only').hidden")
+                page.wait_for_load_state("networkidle")
+                page.wait_for_timeout(QUIET_MS)  # as a person choosing files would: the page has finished starting
                 page.set_input_files("#combine-files", [str(f) for f in files[:count]])
                 page.wait_for_function("window.__bench.done !== null", timeout=60_000)
                 page.wait_for_timeout(100)  # let a long task that ends the work be reported

@@ -2,7 +2,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 
-import { combine, compareSnapshots, perspectiveLabels, readPerspectiveFiles } from "../../docs/assets/javascripts/compare/compare.js";
+import { combine, compareSnapshots, perspectiveLabels, readPerspectiveFiles, scorePerspective } from "../../docs/assets/javascripts/compare/compare.js";
 import { answerLabel, normalisedValue, questionList } from "../../docs/assets/javascripts/compare/questions.js";
 import {
   deleteSnapshot, exportSnapshots, importSnapshots, loadSnapshots, parseSnapshotsFile, readSnapshots, renameSnapshot,
@@ -108,6 +108,15 @@ test("equal support is ranked by the need added up; exactly half is not a minori
     [["p-one", 1, 0.666667, true], ["p-two", 1, 0.5, true]]);
   const half = combine(DATA, [perspective("A", { q1: { value: 0 } }), perspective("B", { q1: { value: 3 } })], score);
   assert.deepEqual(half.recommendations.map((r) => [r.id, r.need, r.minority]), [["p-one", 1, false]]);
+});
+
+test("perspectives scored beforehand (as the combine page scores each file when it is read) combine the same", () => {
+  const plain = [perspective("A", { q1: { value: 0 }, q2: { value: 1 } }), perspective("B", { q1: { value: 3 }, q2: { status: "dont-know" } })];
+  const scored = plain.map((p) => ({ ...p, scored: scorePerspective(DATA, p.file, score) }));
+  let calls = 0;
+  const counted = (...args) => { calls += 1; return score(...args); };
+  assert.deepEqual(combine(DATA, scored, counted), combine(DATA, plain, score));
+  assert.equal(calls, 0, "a perspective scored beforehand is not scored again");
 });
 
 test("not applicable and don't know are reported per perspective", () => {

@@ -1,14 +1,21 @@
 // The "combine perspectives" page: read several exported answers files (nothing is uploaded) and show a summary
-// first, then the files, where the perspectives disagree, the scores and the recommendations. Each file is read and
-// checked once, when it is chosen; long lists (every perspective's answers, reasons, gaps) are built only when
+// first, then the files, where the perspectives disagree, the scores and the recommendations. Each file is read,
+// checked and scored once, when it is chosen; long lists (every perspective's answers, reasons, gaps) are built only when
 // their details are opened, so that fifty files combine as fast as three.
-import { MAX_PERSPECTIVE_BYTES, combine, readPerspectiveFile, sortPerspectiveFiles } from "./compare.js";
+import { MAX_PERSPECTIVE_BYTES, combine, readPerspectiveFile, scorePerspective, sortPerspectiveFiles } from "./compare.js";
 import { radarChart } from "./radar.js";
 import { el, focusHeading, formatScore, lazyDetails, practiceLink, table } from "./render.js";
 import { tr } from "../assessment/strings.js";
 
 const SHOWN_DISAGREEMENTS = 5;  // questions shown with everyone's answers; the others are in a details
 const GROUPED_FROM = 8;  // more answers than this: grouped by answer, so that fifty files stay short and quick
+const AT_ONCE = 5;  // files started, or checked and scored, in one task
+// Waits until the browser has drawn what was just added (a frame), or 50 ms where it draws nothing (a hidden tab).
+const afterFrame = () => new Promise((go) => {
+  const late = setTimeout(go, 50);
+  requestAnimationFrame(() => { clearTimeout(late); setTimeout(go, 0); });
+});
+const nextTask = () => (globalThis.scheduler && scheduler.yield ? scheduler.yield() : new Promise((go) => setTimeout(go, 0)));
 
 export function startCombine(root, { data, score, parseAnswers, linkBase }) {
   const say = tr(data);
@@ -17,14 +24,27 @@ export function startCombine(root, { data, score, parseAnswers, linkBase }) {
   const input = root.querySelector("#combine-files");
   let read = [];             // each chosen file, checked once: {name, file, dropped} or {name, errors}
   const renamed = new Map(); // index among accepted files -> perspective name typed on this page
-  let renders = 0;           // counts updates, so that a late second half never lands on newer results
+  let renders = 0;           // counts updates, so that a late part never lands on newer results
 
+  // Even starting to read a file takes the page a moment, and checking and scoring one more: both are done a few
+  // files at a time, each few in a task of its own, so that fifty files make no long task.
   async function add(fileList) {
     const chosen = Array.from(fileList || []);
-    const texts = await Promise.all(chosen.map(async (f) => ({ name: f.name, size: f.size,
-      text: f.size > MAX_PERSPECTIVE_BYTES ? null : await f.text().catch(() => null) })));
     performance.mark("mpl-combine-start");
-    read = read.concat(texts.map((f) => readPerspectiveFile(data, f, parseAnswers, say)));
+    const reading = [];
+    for (let i = 0; i < chosen.length; i += AT_ONCE) {
+      if (i) await nextTask();
+      reading.push(...chosen.slice(i, i + AT_ONCE).map(async (f) => ({ name: f.name, size: f.size,
+        text: f.size > MAX_PERSPECTIVE_BYTES ? null : await f.text().catch(() => null) })));
+    }
+    for (let i = 0; i < reading.length; i += AT_ONCE) {
+      const texts = await Promise.all(reading.slice(i, i + AT_ONCE));
+      read = read.concat(texts.map((f) => {  // each file is scored here, once
+        const checked = readPerspectiveFile(data, f, parseAnswers, say);
+        return checked.file ? { ...checked, scored: scorePerspective(data, checked.file, score) } : checked;
+      }));
+      await nextTask();
+    }
     update(true);
     performance.measure("mpl-combine", "mpl-combine-start");
   }
@@ -45,48 +65,55 @@ export function startCombine(root, { data, score, parseAnswers, linkBase }) {
       results.hidden = true;
       return;
     }
-    const parts = renderResults(sorted.accepted).filter(Boolean);
-    const first = parts.splice(0, 3);  // heading, summary and files at once; the rest in the next task (no long task)
-    results.replaceChildren(...first);
+    const result = combine(data, sorted.accepted, score);
+    // The heading, the summary and the files at once; the rest is built and added after they are drawn.
+    results.replaceChildren(focusHeading(say("combine.results_title", { count: n })), renderSummary(result),
+      renderPerspectives(sorted.accepted, result));
     results.hidden = false;
     delete results.dataset.complete;
-    if (focus && !sorted.refused.length) results.querySelector(".mpl-cmp-results__heading").focus();
     const shown = ++renders;
-    setTimeout(() => {
-      if (shown !== renders) return;  // a newer update has replaced these results
-      results.append(...parts);
+    (async () => {  // the rest, one part at a time, each drawn before the next is added: no long task
+      await afterFrame();
+      // The focus moves once the first part is drawn: focusing lays the page out, here at no cost.
+      if (shown === renders && focus && !sorted.refused.length) results.querySelector(".mpl-cmp-results__heading").focus();
+      for (const [i, part] of renderDetails(result).entries()) {
+        if (i) await afterFrame();
+        if (shown !== renders) return;  // a newer update has replaced these results
+        results.append(...part().filter(Boolean));
+      }
       results.dataset.complete = "true";
-    }, 0);
+    })();
   }
 
-  function renderResults(accepted) {
-    const result = combine(data, accepted, score);
+  // The results after the files, in parts (functions), each added to the page after the one before is drawn.
+  function renderDetails(result) {
     const labels = result.perspectives;
     const score$ = (v) => formatScore(v, say);
     return [
-      focusHeading(say("combine.results_title", { count: labels.length })),
-      renderSummary(result),
-      renderPerspectives(accepted, result),
-      ...renderDisagreements(result),
-      el("h3", { text: say("combine.scores_title") }),
-      radarChart(say, say("combine.radar_title"), result.stages.map((s) => s.title),
-        [...labels.map((label, i) => ({ label, values: result.stages.map((s) => s.scores[i]) })),
-          { label: say("combine.combined_series"), values: result.stages.map((s) => s.combined) }]),
-      table(say("combine.scores_caption"), [say("results.col_section"), say("combine.col_combined"), say("combine.col_lowest"),
-        say("combine.col_highest"), say("combine.col_missing")], result.stages.map((s) => {
-        const given = s.scores.filter((v) => v !== null);
-        return [s.title, score$(s.combined), score$(given.length ? Math.min(...given) : null), score$(given.length ? Math.max(...given) : null),
-          s.missing.length ? s.missing.join(", ") : say("combine.none")];
-      }), "mpl-cmp-combined-scores"),
-      lazyDetails(say("combine.each_score_title"), () => table(say("combine.each_score_caption"), [say("combine.col_perspective"),
-        ...result.stages.map((s) => s.title)], labels.map((label, i) => [label, ...result.stages.map((s) => score$(s.scores[i]))]))),
-      ...renderRecommendations(result),
-      el("h3", { text: say("combine.gaps_title") }),
-      lazyDetails(say("combine.gaps_summary", { na: count(result.notApplicable), dk: count(result.dontKnow) }), () =>
-        table(say("combine.gaps_caption"), [say("combine.col_perspective"), say("answer.not_applicable"), say("answer.dont_know")],
-          labels.map((label, i) => [label,
-            listOrNone(result.notApplicable[i].items.map((x) => (x.reason ? `${x.questionText} (${x.reason})` : x.questionText))),
-            listOrNone(result.dontKnow[i].items.map((x) => x.questionText))]))),
+      () => [
+        ...renderDisagreements(result),
+        el("h3", { text: say("combine.scores_title") }),
+        radarChart(say, say("combine.radar_title"), result.stages.map((s) => s.title),
+          [...labels.map((label, i) => ({ label, values: result.stages.map((s) => s.scores[i]) })),
+            { label: say("combine.combined_series"), values: result.stages.map((s) => s.combined) }]),
+        table(say("combine.scores_caption"), [say("results.col_section"), say("combine.col_combined"), say("combine.col_lowest"),
+          say("combine.col_highest"), say("combine.col_missing")], result.stages.map((s) => {
+          const given = s.scores.filter((v) => v !== null);
+          return [s.title, score$(s.combined), score$(given.length ? Math.min(...given) : null), score$(given.length ? Math.max(...given) : null),
+            s.missing.length ? s.missing.join(", ") : say("combine.none")];
+        }), "mpl-cmp-combined-scores"),
+        lazyDetails(say("combine.each_score_title"), () => table(say("combine.each_score_caption"), [say("combine.col_perspective"),
+          ...result.stages.map((s) => s.title)], labels.map((label, i) => [label, ...result.stages.map((s) => score$(s.scores[i]))]))),
+      ],
+      () => [
+        ...renderRecommendations(result),
+        el("h3", { text: say("combine.gaps_title") }),
+        lazyDetails(say("combine.gaps_summary", { na: count(result.notApplicable), dk: count(result.dontKnow) }), () =>
+          table(say("combine.gaps_caption"), [say("combine.col_perspective"), say("answer.not_applicable"), say("answer.dont_know")],
+            labels.map((label, i) => [label,
+              listOrNone(result.notApplicable[i].items.map((x) => (x.reason ? `${x.questionText} (${x.reason})` : x.questionText))),
+              listOrNone(result.dontKnow[i].items.map((x) => x.questionText))]))),
+      ],
     ];
   }
 

@@ -62,10 +62,11 @@ function sameAnswer(x, y) {
 // - an entry is in the combined list if any perspective's answers recommend it; ranked by how many
 //   perspectives recommend it, then by its need (need.js) added up over the perspectives, then by title;
 //   "minority" when fewer than half of the perspectives recommend it.
-// Each perspective is scored once, and each question's positions are worked out once, whatever the number of files.
+// Each perspective is scored once, and each question's positions are worked out once, whatever the number of files;
+// a perspective may bring its scores already worked out (`scored`, from scorePerspective), as the combine page does.
 export function combine(data, perspectives, score) {
   const labels = perspectives.map((p) => p.label);
-  const results = perspectives.map((p) => scoreOf(score, data, p.file));
+  const results = perspectives.map((p) => p.scored || scorePerspective(data, p.file, score));
   return {
     perspectives: labels,
     stages: combinedStages(results, labels),
@@ -75,6 +76,11 @@ export function combine(data, perspectives, score) {
     dontKnow: labels.map((label, i) => ({ perspective: label, items: results[i].dontKnow })),
     versions: versionReport(data, perspectives),
   };
+}
+
+/** One perspective's answers file scored by the self-assessment (what combine() needs of it). */
+export function scorePerspective(data, file, score) {
+  return scoreOf(score, data, file);
 }
 
 function combinedStages(results, labels) {
