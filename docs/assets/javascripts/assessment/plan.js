@@ -25,33 +25,28 @@ const isTarget = (value) => Number.isInteger(value) && value >= 0 && value <= 10
  * `isId` checks an id; lenient keeps every readable part, strict reading refuses on any error (the caller decides). */
 export function readPlan(raw, say, isId) {
   const errors = [];
-  if (!isRecord(raw) || Object.keys(raw).some((key) => key !== "targets" && key !== "actions")) {
+  const parts = {  // each part of a plan: how a value is checked, kept, and refused
+    targets: { valid: isTarget, keep: (value) => value, refused: (id) => say("answer.error.bad_target", { id: quote(id) }) },
+    actions: { valid: isAction, keep: cleanAction,
+      refused: (id) => say("answer.error.bad_action", { id: quote(id), limit: PLAN_LIMITS.owner }) },
+  };
+  if (!isRecord(raw) || Object.keys(raw).some((key) => !hasOwn(parts, key))) {
     return { plan: undefined, errors: [say("answer.error.bad_plan")] };
   }
   const plan = {};
-  if (hasOwn(raw, "targets")) {
-    if (!isRecord(raw.targets) || Object.keys(raw.targets).length > PLAN_LIMITS.targets) errors.push(say("answer.error.bad_plan"));
-    else {
-      const targets = {};
-      for (const [id, value] of Object.entries(raw.targets)) {
-        if (!isId(id)) errors.push(say("answer.error.bad_plan_key", { id: quote(id) }));
-        else if (!isTarget(value)) errors.push(say("answer.error.bad_target", { id: quote(id) }));
-        else targets[id] = value;
-      }
-      if (Object.keys(targets).length) plan.targets = targets;
+  for (const [name, { valid, keep, refused }] of Object.entries(parts)) {
+    if (!hasOwn(raw, name)) continue;
+    if (!isRecord(raw[name]) || Object.keys(raw[name]).length > PLAN_LIMITS[name]) {
+      errors.push(say("answer.error.bad_plan"));
+      continue;
     }
-  }
-  if (hasOwn(raw, "actions")) {
-    if (!isRecord(raw.actions) || Object.keys(raw.actions).length > PLAN_LIMITS.actions) errors.push(say("answer.error.bad_plan"));
-    else {
-      const actions = {};
-      for (const [id, action] of Object.entries(raw.actions)) {
-        if (!isId(id)) errors.push(say("answer.error.bad_plan_key", { id: quote(id) }));
-        else if (!isAction(action)) errors.push(say("answer.error.bad_action", { id: quote(id), limit: PLAN_LIMITS.owner }));
-        else actions[id] = cleanAction(action);
-      }
-      if (Object.keys(actions).length) plan.actions = actions;
+    const kept = {};
+    for (const [id, value] of Object.entries(raw[name])) {
+      if (!isId(id)) errors.push(say("answer.error.bad_plan_key", { id: quote(id) }));
+      else if (!valid(value)) errors.push(refused(id));
+      else kept[id] = keep(value);
     }
+    if (Object.keys(kept).length) plan[name] = kept;
   }
   return { plan: Object.keys(plan).length ? plan : undefined, errors };
 }
