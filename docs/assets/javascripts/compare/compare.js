@@ -11,8 +11,8 @@ import { answerLabel, answerKind, normalisedValue, questionList } from "./questi
 // and the practices recommended in b but not in a (newly) and in a but not in b (no longer).
 export function compareSnapshots(data, a, b, score) {
   const say = tr(data);
-  const before = scoreOf(score, data, a);
-  const after = scoreOf(score, data, b);
+  const before = scorePerspective(data, a, score);
+  const after = scorePerspective(data, b, score);
   const afterStages = new Map(after.sections.map((s) => [s.id, s]));
   const stages = before.sections.map((s) => {
     const other = afterStages.get(s.id) || { score: null };
@@ -36,11 +36,6 @@ export function compareSnapshots(data, a, b, score) {
     noLongerRecommended: before.recommendations.filter((r) => !idsAfter.has(r.id)),
     stillRecommended: after.recommendations.filter((r) => idsBefore.has(r.id)),
   };
-}
-
-// The self-assessment scores a whole answers object (profile and answers).
-function scoreOf(score, data, answers) {
-  return score(data, { profile: [], answers: {}, ...answers });
 }
 
 function sameAnswer(x, y) {
@@ -78,9 +73,9 @@ export function combine(data, perspectives, score) {
   };
 }
 
-/** One perspective's answers file scored by the self-assessment (what combine() needs of it). */
+/** An answers object (a perspective's file, or a snapshot) scored by the self-assessment, whole (profile and answers). */
 export function scorePerspective(data, file, score) {
-  return scoreOf(score, data, file);
+  return score(data, { profile: [], answers: {}, ...file });
 }
 
 function combinedStages(results, labels) {
